@@ -1,0 +1,30 @@
+# The two commands a new user needs: `make demo` and `make test`. Both set themselves up.
+PY := .venv/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test lint demo bench screenshots deb clean
+
+setup:
+	@bash scripts/setup.sh
+
+lint: setup
+	.venv/bin/ruff check kiosk drivers sync ui tests benchmarks
+	.venv/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+demo: setup
+	$(PY) -m ui.demo
+
+bench: setup
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots --out screenshots
+
+deb: setup
+	bash installer/build-deb.sh
+
+clean:
+	rm -rf .venv build dist screenshots *.egg-info

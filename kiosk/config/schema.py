@@ -1,0 +1,117 @@
+"""The kiosk's configuration: one TOML file, one frozen dataclass per section.
+
+Each field's type annotation is the validation rule: ``Literal[...]`` lists the allowed values, ``int``
+and ``float`` fields may carry ``metadata={"min": .., "max": ..}``. Add a device or subsystem by adding
+a section here; ``kiosk.config.load`` validates it with no further code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+def _range(lo: float | None = None, hi: float | None = None):
+    return {"min": lo, "max": hi}
+
+
+@dataclass(frozen=True)
+class KioskSection:
+    device_name: str = "村便民服务中心自助终端"
+    village: str = "示范村"
+    county: str = "示范县"
+    language: Literal["zh_CN", "en"] = "zh_CN"
+    elder_mode_default: bool = True
+    voice_default: bool = True
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class PathsSection:
+    data_dir: str = ""  # empty: platformdirs' site data dir, or --data-dir / KIOSK_DATA_DIR
+
+
+@dataclass(frozen=True)
+class CryptoSection:
+    suite: Literal["gm", "intl"] = "gm"
+    epoch_max_items: int = field(default=500, metadata=_range(1, 1_000_000))
+    epoch_max_hours: float = field(default=24.0, metadata=_range(0.01, 24 * 30))
+
+
+@dataclass(frozen=True)
+class StoreSection:
+    retention_days: int = field(default=90, metadata=_range(1, 3650))
+    min_free_mb: int = field(default=50, metadata=_range(0, 100_000))
+
+
+@dataclass(frozen=True)
+class CardSection:
+    driver: Literal["pcsc", "virtual", "none"] = "pcsc"
+    reader: str = ""  # exact name or prefix of the PC/SC reader; never "the first one"
+    psam_reader: str = ""  # a SAM slot shown as a second reader; empty: no PSAM
+    read_timeout_s: float = field(default=5.0, metadata=_range(0.5, 60))
+
+
+@dataclass(frozen=True)
+class CameraSection:
+    driver: Literal["opencv", "virtual", "none"] = "opencv"
+    device: int = field(default=0, metadata=_range(0, 64))
+    width: int = field(default=1280, metadata=_range(160, 8192))
+    height: int = field(default=720, metadata=_range(120, 8192))
+    still_width: int = field(default=2592, metadata=_range(160, 8192))
+    still_height: int = field(default=1944, metadata=_range(120, 8192))
+    autofocus: bool = True
+
+
+@dataclass(frozen=True)
+class SigpadSection:
+    driver: Literal["serial", "virtual", "glass"] = "serial"
+    port: str = "/dev/kiosk-sigpad"
+    protocol: Literal["auto", "isdv4", "hanvon", "wacom4", "topaz"] = "auto"
+    baud: int = field(default=0, metadata=_range(0, 921600))  # 0: the protocol's default
+
+
+@dataclass(frozen=True)
+class PrinterSection:
+    driver: Literal["cups", "none"] = "cups"
+    name: str = ""  # CUPS queue; empty: the default destination
+    paper_width_mm: int = field(default=80, metadata=_range(40, 216))
+
+
+@dataclass(frozen=True)
+class HubSection:
+    url: str = ""  # empty until `kiosk enroll`
+    ca_file: str = ""  # pinned hub certificate, written by enrolment
+    timeout_s: float = field(default=15.0, metadata=_range(1, 300))
+
+
+@dataclass(frozen=True)
+class SyncSection:
+    enabled: bool = True
+    batch_max_items: int = field(default=50, metadata=_range(1, 10_000))
+    batch_max_bytes: int = field(default=2_000_000, metadata=_range(1_000, 100_000_000))
+    backoff_initial_s: float = field(default=2.0, metadata=_range(0.01, 3600))
+    backoff_max_s: float = field(default=300.0, metadata=_range(0.1, 86_400))
+    interval_s: float = field(default=30.0, metadata=_range(0.1, 86_400))
+
+
+@dataclass(frozen=True)
+class SessionSection:
+    idle_warning_s: int = field(default=90, metadata=_range(10, 3600))
+    idle_countdown_s: int = field(default=30, metadata=_range(20, 600))  # ≥ 20 s to extend (适老化)
+    elder_idle_factor: float = field(default=2.0, metadata=_range(1, 10))
+
+
+@dataclass(frozen=True)
+class Config:
+    kiosk: KioskSection = field(default_factory=KioskSection)
+    paths: PathsSection = field(default_factory=PathsSection)
+    crypto: CryptoSection = field(default_factory=CryptoSection)
+    store: StoreSection = field(default_factory=StoreSection)
+    card: CardSection = field(default_factory=CardSection)
+    camera: CameraSection = field(default_factory=CameraSection)
+    sigpad: SigpadSection = field(default_factory=SigpadSection)
+    printer: PrinterSection = field(default_factory=PrinterSection)
+    hub: HubSection = field(default_factory=HubSection)
+    sync: SyncSection = field(default_factory=SyncSection)
+    session: SessionSection = field(default_factory=SessionSection)
