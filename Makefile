@@ -8,7 +8,7 @@ setup:
 	@bash scripts/setup.sh
 
 lint: setup
-	.venv/bin/ruff check kiosk drivers sync ui tests benchmarks
+	.venv/bin/ruff check .
 	.venv/bin/lint-imports
 
 test: lint
