@@ -30,6 +30,7 @@ class Actor(enum.StrEnum):
     VILLAGER = "villager"
     CLERK = "clerk"
     TECHNICIAN = "technician"
+    ADMIN = "admin"
     SYSTEM = "system"
 
 
