@@ -1,0 +1,182 @@
+"""The one composition root: builds config, store, devices, sync client and catalog, wraps them in
+bridges, and hands them to the controller and QML. Nothing else in the program constructs a service.
+
+``python -m ui.app [--data-dir D] [--windowed]`` runs the kiosk with the devices named in config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTranslator, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import config as config_mod
+from kiosk.events import DeviceStateChanged, EventHub
+from ui.bridges.card import CardBridge
+from ui.bridges.qr import QrImages
+from ui.bridges.sigpad import SigpadBridge
+from ui.bridges.status import StatusBridge
+from ui.bridges.store import StoreBridge
+from ui.catalog_view import CatalogView
+from ui.controller import Devices, KioskController
+from ui.fonts import install_fonts
+from ui.info import InfoSource
+from ui.speech import Speaker
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+MAIN_QML = QML_DIR / "Kiosk" / "Main.qml"
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+
+
+def prepare_environment(data_dir: Path) -> None:
+    """Before the QGuiApplication exists: the virtual keyboard, and a writable place for its pinyin
+    user dictionary (a kiosk's home is often read-only)."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    if not os.access(config_home if config_home.exists() else config_home.parent, os.W_OK):
+        os.environ["XDG_CONFIG_HOME"] = str(data_dir / "ui-config")
+
+
+@dataclass
+class Parts:
+    """Devices and services handed in (tests and the demo pass virtual ones); None means absent."""
+
+    card_reader: Any = None
+    camera: Any = None
+    sigpad: Any = None
+    printer: Any = None
+    store: Any = None
+    catalog: Any = None
+    validate: Any = None
+    sync_client: Any = None
+    pseudonym: Any = None
+    extra_closers: list = field(default_factory=list)
+
+
+class _ActivityFilter(QObject):
+    """Any press anywhere counts as the villager being there (feeds the idle timer)."""
+
+    def __init__(self, controller: KioskController):
+        super().__init__()
+        self._controller = controller
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
+            self._controller.userActivity()
+        return False
+
+
+class KioskApp:
+    """The running app: engine, window, controller and bridges; ``close()`` stops all of it."""
+
+    def __init__(self, config: config_mod.Config, data_dir: Path, parts: Parts, *, events: EventHub | None = None,
+                 clock=None, wall_clock=None, temp_root: str | None = None, load_translations: bool = True):
+        self.config, self.data_dir, self.parts = config, Path(data_dir), parts
+        self.events = events or EventHub()
+        self.app = QGuiApplication.instance()
+        self.fonts = install_fonts(self.app)
+        self.translator = QTranslator()
+        qm = TRANSLATIONS / f"kiosk_{config.kiosk.language}.qm"
+        if load_translations and config.kiosk.language != "zh_CN" and self.translator.load(str(qm)):
+            self.app.installTranslator(self.translator)
+        self.speaker = Speaker(self.data_dir / "cache" / "speech", enabled=config.kiosk.voice_default)
+        self.status = StatusBridge(self.events)
+        self.card = CardBridge(parts.card_reader, self.events)
+        self.store = StoreBridge(parts.store)
+        self.sigpad = SigpadBridge(parts.sigpad, self.events) if parts.sigpad is not None else None
+        self.camera = self._camera_bridge(parts.camera)
+        self.printer = self._printer_bridge(parts.printer)
+        kw = {k: v for k, v in (("clock", clock), ("wall_clock", wall_clock)) if v is not None}
+        self.controller = KioskController(Devices(
+            config=config, catalog=CatalogView(parts.catalog, parts.validate), card=self.card, store=self.store,
+            status=self.status, speaker=self.speaker, camera=self.camera, sigpad=self.sigpad, printer=self.printer,
+            info=InfoSource(self.data_dir / "bundles"), temp_root=temp_root,
+            pseudonym=parts.pseudonym or (lambda _id: ""), **kw))
+        for device, present in (("card", parts.card_reader), ("camera", parts.camera)):
+            if present is None:
+                self.events.publish(DeviceStateChanged(device, "absent", "未连接"))
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        self.engine.addImageProvider("qr", QrImages())
+        if self.camera is not None:
+            self.engine.addImageProvider("camera", self.camera.images)
+        self.engine.rootContext().setContextProperty("kiosk", self.controller)
+        self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
+        if not self.engine.rootObjects():
+            raise RuntimeError("Main.qml failed to load")
+        self.window: QQuickWindow = self.engine.rootObjects()[0]
+        self._activity = _ActivityFilter(self.controller)
+        self.window.installEventFilter(self._activity)
+
+    def _camera_bridge(self, camera: Any):
+        if camera is None:
+            return None
+        from ui.bridges.camera import CameraBridge
+
+        return CameraBridge(camera, self.events)
+
+    def _printer_bridge(self, printer: Any):
+        if printer is None:
+            return None
+        from ui.bridges.printer import PrinterBridge
+
+        return PrinterBridge(printer, self.config)
+
+    def close(self) -> None:
+        self.controller.endSession("shutdown")
+        self.speaker.stop()
+        self.speaker.wait_idle(3000)
+        for bridge in (self.camera, self.sigpad):
+            if bridge is not None:
+                bridge.stop()
+        self.store.wait_idle()
+        self.card.close()
+        self.status.close()
+        for closer in reversed(self.parts.extra_closers):
+            closer()
+        self.window.close()
+        self.engine.deleteLater()
+
+
+def build_parts(config: config_mod.Config, data_dir: Path, events: EventHub) -> Parts:
+    """The production devices named in config. A piece that can't be built is left out (the UI says so)."""
+    from ui import devices
+
+    return devices.build(config, data_dir, events)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kiosk-ui", description="人社自助服务终端")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--windowed", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    data_dir = config_mod.default_data_dir(args.data_dir)
+    config = config_mod.load(data_dir / config_mod.CONFIG_FILE)
+    prepare_environment(data_dir)
+    app = QGuiApplication(sys.argv)
+    events = EventHub()
+    kiosk = KioskApp(config, data_dir, build_parts(config, data_dir, events), events=events,
+                     temp_root=tempfile.gettempdir())
+    if not args.windowed:
+        kiosk.window.showFullScreen()
+    code = app.exec()
+    kiosk.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

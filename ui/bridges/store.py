@@ -1,0 +1,32 @@
+"""The store behind a thread pool: the UI never waits for the disk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from kiosk.store.model import Transaction
+
+from .jobs import run_async
+
+
+class StoreBridge(QObject):
+    saved = Signal(str, object)  # tag, Receipt
+    failed = Signal(str, str)  # tag, plain-Chinese message
+
+    def __init__(self, store: Any | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # keep the villager's items in order
+
+    def enqueue(self, tag: str, txn: Transaction) -> None:
+        if self.store is None:
+            self.failed.emit(tag, "终端数据存储暂不可用，请到窗口办理")
+            return
+        run_async(self._pool, lambda: self.store.enqueue(txn),
+                  lambda receipt: self.saved.emit(tag, receipt), lambda msg: self.failed.emit(tag, msg))
+
+    def wait_idle(self, ms: int = 10_000) -> bool:
+        return self._pool.waitForDone(ms)

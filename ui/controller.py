@@ -1,0 +1,710 @@
+"""The kiosk as QML sees it (``kiosk`` in QML): which screen is up, the villager's session, the idle
+watch, and the steps of one 办件. Devices, store and catalog come in from ui/app.py; every slow call
+goes through a bridge and comes back as a signal, so nothing here blocks the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.domain import Holder
+from kiosk.session import CitizenSession, IdlePolicy, IdleState, IdleTimer
+from ui import flow
+from ui.bridges.card import CardBridge
+from ui.bridges.status import StatusBridge
+from ui.bridges.store import StoreBridge
+
+log = logging.getLogger(__name__)
+
+IN_SERVICE = {"Pin", "Form", "Materials", "Signature", "Review"}
+BACK = {"Services": "Home", "Info": "Home", "Notice": "Services", "Pin": "Notice", "Form": "Notice",
+        "Rating": "Home", "Card": "Home"}
+
+
+@dataclass
+class Devices:
+    """Everything the controller talks to; built by ui/app.py (the one composition root)."""
+
+    config: Any
+    catalog: Any  # ui.catalog_view.CatalogView
+    card: CardBridge
+    store: StoreBridge
+    status: StatusBridge
+    speaker: Any  # ui.speech.Speaker
+    camera: Any = None  # ui.bridges.camera.CameraBridge
+    sigpad: Any = None  # ui.bridges.sigpad.SigpadBridge
+    printer: Any = None  # ui.bridges.printer.PrinterBridge
+    info: Any = None  # ui.info.InfoSource
+    temp_root: str | None = None
+    clock: Callable[[], float] = time.monotonic
+    wall_clock: Callable[[], dt.datetime] = dt.datetime.now
+    pseudonym: Callable[[str], str] = lambda _id: ""
+
+
+class KioskController(QObject):
+    screenChanged = Signal()
+    modeChanged = Signal()
+    cardChanged = Signal()
+    catalogChanged = Signal()
+    formChanged = Signal()
+    errorsChanged = Signal()
+    materialChanged = Signal()
+    frameChanged = Signal()
+    signatureChanged = Signal()
+    receiptChanged = Signal()
+    idleChanged = Signal()
+    statusChanged = Signal()
+    busyChanged = Signal()
+    sessionEnded = Signal(str)  # reason; tests and the benchmark wait on it
+
+    def __init__(self, devices: Devices, parent: QObject | None = None):
+        super().__init__(parent)
+        self.d = devices
+        cfg = devices.config
+        self._screen = "Home"
+        self._elder = bool(cfg.kiosk.elder_mode_default)
+        self._voice = bool(cfg.kiosk.voice_default)
+        self.d.speaker.enabled = self._voice
+        self.session: CitizenSession | None = None
+        self._idle: IdleTimer | None = None
+        self._idle_left = 0
+        self._card_state, self._card_message, self._card_advice = "", "", ""
+        self._has_card = False
+        self._pending_service = ""
+        self._category_key, self._services = "social", []
+        self._service: Any = None
+        self._fields: list[dict] = []
+        self._errors: dict[str, str] = {}
+        self._form_page = 0
+        self._pin_message = ""
+        self._material_index, self._material_review = 0, False
+        self._frame_serial, self._quad, self._camera_hint, self._capture_progress = 0, [], "", 0.0
+        self._strokes: list[list[list[float]]] = []
+        self._signature_hint = ""
+        self._receipt: dict = {}
+        self._receipt_at = 0.0
+        self._print_status = ""
+        self._submit_error = ""
+        self._busy = False
+        self._notice = ""
+        self._info_kind = "policy"
+        self.spoken: dict[str, str] = {}  # screen → last prompt, for the accessibility walker
+        self._wire()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+
+    def _wire(self) -> None:
+        d = self.d
+        d.card.reading.connect(self._on_card_reading)
+        d.card.inserted.connect(self._on_card_inserted)
+        d.card.removed.connect(self._on_card_removed)
+        d.card.failed.connect(self._on_card_failed)
+        d.card.pinChecked.connect(self._on_pin_checked)
+        d.store.saved.connect(self._on_saved)
+        d.store.failed.connect(self._on_save_failed)
+        d.status.changed.connect(self.statusChanged)
+        d.speaker.notice.connect(self._set_notice)
+        if d.camera is not None:
+            d.camera.frame.connect(self._on_frame)
+            d.camera.captured.connect(self._on_captured)
+            d.camera.failed.connect(self._on_camera_failed)
+        if d.sigpad is not None:
+            d.sigpad.strokesChanged.connect(self._on_pad_strokes)
+        if d.printer is not None:
+            d.printer.done.connect(self._on_printed)
+
+    # --- properties QML binds to ----------------------------------------------------------------
+    screen = Property(str, lambda s: s._screen, notify=screenChanged)
+    greeting = Property(str, lambda s: f"您好，{s.maskedName}" if s.maskedName else "", notify=cardChanged)
+    maskedName = Property(str, lambda s: s.session.holder.masked_name if s.session and s.session.holder else "",
+                          notify=cardChanged)
+    hasCard = Property(bool, lambda s: s._has_card, notify=cardChanged)
+    cardState = Property(str, lambda s: s._card_state, notify=cardChanged)
+    cardMessage = Property(str, lambda s: s._card_message, notify=cardChanged)
+    cardAdvice = Property(str, lambda s: s._card_advice, notify=cardChanged)
+    pendingService = Property(str, lambda s: s._pending_service, notify=cardChanged)
+    pinMessage = Property(str, lambda s: s._pin_message, notify=formChanged)
+    statusText = Property(str, lambda s: s.d.status.text(), notify=statusChanged)
+    unavailableText = Property(str, lambda s: s.d.status.unavailable(), notify=statusChanged)
+    notice = Property(str, lambda s: s._notice, notify=statusChanged)
+    catalogReady = Property(bool, lambda s: s.d.catalog.ready, notify=catalogChanged)
+    categoryTitle = Property(str, lambda s: s._category_title(), notify=catalogChanged)
+    services = Property("QVariantList", lambda s: s._services, notify=catalogChanged)
+    service = Property("QVariantMap", lambda s: flow.service_dict(s._service) if s._service else {},
+                       notify=catalogChanged)
+    fields = Property("QVariantList", lambda s: s._fields, notify=formChanged)
+    formErrors = Property("QVariantMap", lambda s: s._errors, notify=errorsChanged)
+    formPage = Property(int, lambda s: s._form_page, notify=formChanged)
+    materialIndex = Property(int, lambda s: s._material_index, notify=materialChanged)
+    materialCount = Property(int, lambda s: len(s._materials()), notify=materialChanged)
+    materialName = Property(str, lambda s: s._current_material().get("name", ""), notify=materialChanged)
+    materialReview = Property(bool, lambda s: s._material_review, notify=materialChanged)
+    cameraOk = Property(bool, lambda s: s.d.camera is not None and s.d.camera.ok, notify=materialChanged)
+    cameraHint = Property(str, lambda s: s._camera_hint, notify=frameChanged)
+    captureProgress = Property(float, lambda s: s._capture_progress, notify=frameChanged)
+    frameSerial = Property(int, lambda s: s._frame_serial, notify=frameChanged)
+    quad = Property("QVariantList", lambda s: s._quad, notify=frameChanged)
+    padOk = Property(bool, lambda s: s.d.sigpad is not None and s.d.sigpad.ok, notify=signatureChanged)
+    strokes = Property("QVariantList", lambda s: s._strokes, notify=signatureChanged)
+    signatureHint = Property(str, lambda s: s._signature_hint, notify=signatureChanged)
+    reviewRows = Property("QVariantList", lambda s: s._review_rows(), notify=formChanged)
+    submitError = Property(str, lambda s: s._submit_error, notify=busyChanged)
+    receipt = Property("QVariantMap", lambda s: s._receipt, notify=receiptChanged)
+    printStatus = Property(str, lambda s: s._print_status, notify=receiptChanged)
+    canUndo = Property(bool, lambda s: s._can_undo(), notify=receiptChanged)
+    idleSecondsLeft = Property(int, lambda s: s._idle_left, notify=idleChanged)
+    busy = Property(bool, lambda s: s._busy, notify=busyChanged)
+    homeTiles = Property("QVariantList", lambda s: s._home_tiles(), notify=statusChanged)
+    infoTitle = Property(str, lambda s: "招聘信息" if s._info_kind == "jobs" else "政策和通知", notify=catalogChanged)
+    infoItems = Property("QVariantList", lambda s: s._info()[0], notify=catalogChanged)
+    infoAge = Property(str, lambda s: s._info()[1], notify=catalogChanged)
+
+    def _get_elder(self) -> bool:
+        return self._elder
+
+    def _set_elder(self, on: bool) -> None:
+        if on != self._elder:
+            self._elder = on
+            if self._idle is not None:
+                self._idle.policy = self._policy()
+            self.modeChanged.emit()
+
+    elderMode = Property(bool, _get_elder, _set_elder, notify=modeChanged)
+
+    def _get_voice(self) -> bool:
+        return self._voice
+
+    def _set_voice(self, on: bool) -> None:
+        if on != self._voice:
+            self._voice = on
+            self.d.speaker.enabled = on
+            if not on:
+                self.d.speaker.stop()
+            self.modeChanged.emit()
+
+    voiceOn = Property(bool, _get_voice, _set_voice, notify=modeChanged)
+
+    # --- navigation -------------------------------------------------------------------------------
+    def _go(self, screen: str) -> None:
+        if screen == self._screen:
+            return
+        leaving = self._screen
+        self._screen = screen
+        if leaving == "Materials" and self.d.camera is not None:
+            self.d.camera.stop()
+        if leaving == "Signature" and self.d.sigpad is not None:
+            self.d.sigpad.stop()
+        if screen == "Materials":
+            self._enter_material()
+        if screen == "Signature" and self.d.sigpad is not None:
+            self.d.sigpad.start()
+        self.screenChanged.emit()
+
+    @Slot(str, str)
+    def screenShown(self, name: str, speech: str) -> None:  # noqa: N802 (called from QML)
+        self.spoken[name] = speech
+        self.d.speaker.say(speech)
+
+    @Slot(str)
+    def speak(self, text: str) -> None:
+        self.d.speaker.say(text)
+
+    @Slot()
+    def replay(self) -> None:
+        self.d.speaker.replay()
+
+    @Slot()
+    def goHome(self) -> None:  # noqa: N802
+        if self.session is not None and not self._has_card:
+            self.endSession("logout")
+            return
+        if self.session is not None:
+            self.session.clear_service()
+        self._service = None
+        self._go("Home")
+
+    @Slot()
+    def back(self) -> None:
+        if self._screen == "Materials" and self._material_index > 0:
+            self._material_index -= 1
+            self._enter_material()
+            return
+        order = self._steps()
+        if self._screen in order and order.index(self._screen) > 0:
+            self._go(order[order.index(self._screen) - 1])
+        else:
+            self._go(BACK.get(self._screen, "Home"))
+
+    def _steps(self) -> list[str]:
+        svc = flow.service_dict(self._service) if self._service else {}
+        steps = ["Notice"] + (["Pin"] if svc.get("needs_pin") else []) + (["Form"] if self._fields else [])
+        steps += (["Materials"] if svc.get("materials") else []) + (["Signature"] if svc.get("needs_signature") else [])
+        return steps + ["Review"]
+
+    def _next_step(self) -> None:
+        steps = self._steps()
+        self._go(steps[steps.index(self._screen) + 1] if self._screen in steps else "Review")
+
+    # --- home, catalog, notice --------------------------------------------------------------------
+    def _home_tiles(self) -> list[dict]:
+        return [{"key": t["key"], "title": t["title"], "hint": t["hint"],
+                 "available": t["key"] in ("policy", "rate") or self.d.catalog.ready} for t in flow.HOME_TILES]
+
+    def _category_title(self) -> str:
+        if self._category_key == "search":
+            return "搜索结果"
+        return next((t["title"] for t in flow.HOME_TILES if t["key"] == self._category_key), "")
+
+    @Slot(str)
+    def openTile(self, key: str) -> None:  # noqa: N802
+        if key == "policy":
+            self._info_kind = "policy"
+            self.catalogChanged.emit()
+            self._go("Info")
+        elif key == "rate":
+            self._receipt = {}
+            self._go("Rating")
+        else:
+            self._category_key = key
+            self._services = self._service_items(self.d.catalog.for_tile(key))
+            if key == "jobs":
+                self._services.insert(0, {"code": flow.JOBS_INFO_CODE, "name": "看招聘信息", "available": True})
+            self.catalogChanged.emit()
+            self._go("Services")
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        if text.strip():
+            self._category_key = "search"
+            self._services = self._service_items(self.d.catalog.search(text.strip()))
+        else:
+            self._services = self._service_items(self.d.catalog.for_tile(self._category_key))
+        self.catalogChanged.emit()
+
+    def _service_items(self, services: list) -> list[dict]:
+        return [{"code": flow.service_code(s), "name": str(getattr(s, "name", "")),
+                 "available": self._available(s)} for s in services]
+
+    def _available(self, service: Any) -> bool:
+        failed = self.d.status.failed_devices
+        info = flow.service_dict(service)
+        if info["needs_card"] and "card" in failed:
+            return False
+        return not (info["materials"] and (self.d.camera is None or "camera" in failed))
+
+    @Slot(str)
+    def chooseService(self, code: str) -> None:  # noqa: N802
+        if code == flow.JOBS_INFO_CODE:
+            self._info_kind = "jobs"
+            self.catalogChanged.emit()
+            self._go("Info")
+            return
+        self._service = self.d.catalog.get(code)
+        if self._service is None:
+            return
+        self.catalogChanged.emit()
+        self._go("Notice")
+
+    @Slot()
+    def beginService(self) -> None:  # noqa: N802
+        svc = flow.service_dict(self._service)
+        if svc["needs_card"] and not self._has_card:
+            return
+        if self.session is None:
+            self._start_session(None)
+        self.session.start_service(svc["code"])
+        self._fields = flow.form_rows(self._service, {}, self.session.holder)
+        self.session.form_values = {r["key"]: r["value"] for r in self._fields if r["value"]}
+        self._errors, self._form_page, self._pin_message = {}, 0, ""
+        self._strokes, self._signature_hint, self._submit_error = [], "", ""
+        self._material_index, self._material_review = 0, False
+        self.formChanged.emit()
+        self.errorsChanged.emit()
+        self._go("Notice")  # ensures _next_step starts from the notice
+        self._next_step()
+
+    # --- card ------------------------------------------------------------------------------------
+    def _on_card_reading(self) -> None:
+        self._card_state, self._card_message, self._card_advice = "reading", "", ""
+        self.cardChanged.emit()
+        if self._screen not in IN_SERVICE | {"Leave", "Receipt", "Rating", "Done"}:
+            self._go("Card")
+
+    def _on_card_inserted(self, holder: Holder) -> None:
+        self._has_card = True
+        self._card_state = "ok"
+        if self._screen == "Leave" and self.session and self.session.holder \
+                and self.session.holder.id_number == holder.id_number:
+            self.cardChanged.emit()
+            self._go(self._resume_screen)
+            return
+        if self.session is not None and (self.session.holder is None or
+                                         self.session.holder.id_number != holder.id_number):
+            self._wipe("card_changed", go_home=False)
+        if self.session is None:
+            self._start_session(holder)
+        else:
+            self.session.holder = holder
+        self._pending_service = flow.service_code(self._service) if self._screen == "Notice" and self._service else ""
+        self.cardChanged.emit()
+        self._go("Notice" if self._pending_service else "Card")
+
+    @Slot()
+    def afterGreeting(self) -> None:  # noqa: N802
+        self._go("Notice" if self._pending_service else "Services")
+        if not self._pending_service:
+            self.openTile(self._category_key if self._category_key != "search" else "social")
+
+    def _on_card_failed(self, code: str, message: str, advice: str) -> None:
+        self._card_state, self._card_message, self._card_advice = "error", message, advice
+        self.cardChanged.emit()
+        if self._screen not in IN_SERVICE:
+            self._go("Card")
+
+    def _on_card_removed(self) -> None:
+        self._has_card = False
+        self._card_state = ""
+        self.cardChanged.emit()
+        if self.session is None:
+            if self._screen == "Card":
+                self._go("Home")
+            return
+        if self._screen in IN_SERVICE and self.session.has_unsaved_work:
+            self._resume_screen = self._screen
+            self._go("Leave")
+        elif self._screen in {"Receipt", "Rating"}:
+            pass  # the 办件 is saved; the rating does not need the card
+        else:
+            self.endSession("card_removed")
+
+    @Slot(str)
+    def verifyPin(self, pin: str) -> None:  # noqa: N802
+        self._set_busy(True)
+        self.d.card.verify_pin(pin)
+
+    def _on_pin_checked(self, ok: bool, message: str) -> None:
+        self._set_busy(False)
+        self._pin_message = message
+        self.formChanged.emit()
+        if ok and self.session is not None:
+            self.session.pin_verified = True
+            self._next_step()
+
+    # --- session and idle --------------------------------------------------------------------------
+    def _policy(self) -> IdlePolicy:
+        return IdlePolicy.from_config(self.d.config.session, elder_mode=self._elder)
+
+    def _start_session(self, holder: Holder | None) -> None:
+        self.session = CitizenSession(holder, temp_root=self.d.temp_root)
+        self._idle = IdleTimer(self._policy(), self.d.clock())
+
+    @Slot()
+    def userActivity(self) -> None:  # noqa: N802
+        if self._idle is not None:
+            self._idle.touch(self.d.clock())
+        elif self._screen != "Home":
+            self._idle = IdleTimer(self._policy(), self.d.clock())  # browsing without a card times out too
+
+    @Slot()
+    def extendSession(self) -> None:  # noqa: N802
+        if self._idle is not None and not self._idle.extend(self.d.clock()):
+            self.endSession("idle")
+            return
+        self._idle_left = 0
+        self.idleChanged.emit()
+
+    def _on_tick(self) -> None:
+        if self._idle is None:
+            return
+        now = self.d.clock()
+        state = self._idle.state(now)
+        left = self._idle.seconds_left(now) if state is IdleState.WARNING else 0
+        if state is IdleState.EXPIRED:
+            self.endSession("idle")
+        elif left != self._idle_left:
+            self._idle_left = left
+            self.idleChanged.emit()
+
+    def check_idle(self) -> None:
+        """The 1 s tick, callable directly (tests move an injected clock instead of waiting)."""
+        self._on_tick()
+
+    @Slot(str)
+    def endSession(self, reason: str) -> None:  # noqa: N802
+        self._wipe(reason, go_home=True)
+
+    def _wipe(self, reason: str, *, go_home: bool) -> None:
+        """Forget the villager everywhere: session, form, frames, ink, receipt, prompts, QML screen."""
+        if self.d.camera is not None:
+            self.d.camera.stop()
+            self.d.camera.clear()
+        if self.d.sigpad is not None:
+            self.d.sigpad.stop()
+            self.d.sigpad.clear()
+        if self.session is not None:
+            self.session.wipe()
+        self.session, self._idle, self._idle_left = None, None, 0
+        self._service, self._fields, self._errors, self._strokes = None, [], {}, []
+        self._receipt, self._print_status, self._submit_error, self._pin_message = {}, "", "", ""
+        self._quad, self._camera_hint, self._frame_serial, self._capture_progress = [], "", 0, 0.0
+        self._pending_service, self._card_message, self._card_advice = "", "", ""
+        self._material_index, self._material_review, self._form_page = 0, False, 0
+        if not self._has_card:
+            self._card_state = ""
+        self._services = []
+        self.spoken.clear()
+        for sig in (self.cardChanged, self.catalogChanged, self.formChanged, self.errorsChanged,
+                    self.materialChanged, self.frameChanged, self.signatureChanged, self.receiptChanged,
+                    self.idleChanged, self.busyChanged):
+            sig.emit()
+        if go_home:
+            self._go("Home")
+        log.info("session ended: %s", reason)
+        self.sessionEnded.emit(reason)
+
+    # --- form ------------------------------------------------------------------------------------
+    @Slot(str, str)
+    def setValue(self, key: str, value: str) -> None:  # noqa: N802
+        if self.session is None:
+            return
+        self.session.form_values[key] = value
+        for row in self._fields:  # keep rows current without re-emitting (that would rebuild the inputs)
+            if row["key"] == key:
+                row["value"] = value
+        if key in self._errors:
+            self._errors = {k: v for k, v in self._errors.items() if k != key}
+            self.errorsChanged.emit()
+
+    @Slot(int)
+    def setFormPage(self, page: int) -> None:  # noqa: N802
+        self._form_page = page
+        self.formChanged.emit()
+
+    @Slot()
+    def submitForm(self) -> None:  # noqa: N802
+        if self.session is None:
+            return
+        values = {r["key"]: self.session.form_values.get(r["key"], "") for r in self._fields}
+        self._errors = dict(self.d.catalog.validate(self._service, values))
+        self.errorsChanged.emit()
+        if self._errors:
+            first = next(i for i, r in enumerate(self._fields) if r["key"] in self._errors)
+            per_page = 3 if self._elder else 5
+            self.setFormPage(first // per_page)
+            self.d.speaker.say("有内容需要修改，请看红色的提示。")
+            return
+        self._next_step()
+
+    def _review_rows(self) -> list[dict]:
+        if self.session is None or self._service is None:
+            return []
+        return flow.review_rows(self._service, self.session.form_values, self.session.materials,
+                                bool(self.session.signature_png))
+
+    # --- materials ---------------------------------------------------------------------------------
+    def _materials(self) -> list[dict]:
+        return flow.material_list(self._service) if self._service else []
+
+    def _current_material(self) -> dict:
+        items = self._materials()
+        return items[self._material_index] if 0 <= self._material_index < len(items) else {}
+
+    def _enter_material(self) -> None:
+        self._material_review = False
+        self._camera_hint = "请把材料平放在高拍仪下方" if self.d.camera is not None and self.d.camera.ok \
+            else "高拍仪暂不可用，请到窗口办理"
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+        if self.d.camera is not None:
+            self.d.camera.start(self._current_material().get("profile", "free"))
+
+    def _on_frame(self, serial: int, quad: list, hint: str, progress: float) -> None:
+        self._frame_serial, self._quad, self._camera_hint, self._capture_progress = serial, quad, hint, progress
+        self.frameChanged.emit()
+
+    @Slot()
+    def captureNow(self) -> None:  # noqa: N802
+        if self.d.camera is not None:
+            self.d.camera.capture_now()
+
+    def _on_captured(self, jpeg: bytes) -> None:
+        if self._screen != "Materials" or self.session is None:
+            return
+        self._pending_jpeg = jpeg
+        self._material_review = True
+        self._frame_serial += 1
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+        self.d.speaker.say("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。")
+
+    def _on_camera_failed(self, message: str) -> None:
+        self._camera_hint = message
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+
+    @Slot()
+    def acceptMaterial(self) -> None:  # noqa: N802
+        if self.session is None or not self._material_review:
+            return
+        self.session.materials[self._current_material()["id"]] = [self._pending_jpeg]
+        self._pending_jpeg = b""
+        if self._material_index + 1 < len(self._materials()):
+            self._material_index += 1
+            self._enter_material()
+        else:
+            self.d.camera.stop()
+            self._next_step()
+
+    @Slot()
+    def retakeMaterial(self) -> None:  # noqa: N802
+        self._pending_jpeg = b""
+        self._enter_material()
+
+    # --- signature ---------------------------------------------------------------------------------
+    def _on_pad_strokes(self, strokes: list) -> None:
+        self._strokes = strokes
+        self._signature_hint = ""
+        self.signatureChanged.emit()
+
+    @Slot(float, float, bool)
+    def glassPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
+        if new_stroke or not self._strokes:
+            self._strokes = self._strokes + [[]]
+        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)])
+        self.signatureChanged.emit()
+
+    @Slot()
+    def glassPenUp(self) -> None:  # noqa: N802
+        self.signatureChanged.emit()
+
+    @Slot()
+    def clearSignature(self) -> None:  # noqa: N802
+        self._strokes, self._signature_hint = [], ""
+        if self.d.sigpad is not None:
+            self.d.sigpad.clear()
+        self.signatureChanged.emit()
+
+    @Slot()
+    def confirmSignature(self) -> None:  # noqa: N802
+        from ui.bridges.sigpad import check_strokes, render_png
+
+        hint = check_strokes(self._strokes)
+        if hint:
+            self._signature_hint = hint
+            self.signatureChanged.emit()
+            self.d.speaker.say(hint)
+            return
+        if self.session is not None:
+            self.session.signature_png = render_png(self._strokes)
+            self.session.signature_record = self.d.sigpad.record() if self.d.sigpad is not None and self.d.sigpad.ok \
+                else b""
+        self.formChanged.emit()
+        self._next_step()
+
+    # --- submit, receipt, undo, rating ----------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busyChanged.emit()
+
+    def _actor_ref(self) -> str:
+        holder = self.session.holder if self.session else None
+        return self.d.pseudonym(holder.id_number) if holder else ""
+
+    @Slot()
+    def confirm(self) -> None:
+        if self.session is None or self._busy:
+            return
+        s = self.session
+        txn = flow.application(self._service, s.holder, s.form_values, s.materials, s.signature_png,
+                               s.signature_record, self._actor_ref())
+        self._submit_error = ""
+        self._set_busy(True)
+        self.d.store.enqueue("application", txn)
+
+    def _on_saved(self, tag: str, receipt: Any) -> None:
+        self._set_busy(False)
+        if tag == "application":
+            svc = flow.service_dict(self._service) if self._service else {}
+            now = self.d.wall_clock()
+            self._receipt = {"acceptance_no": receipt.acceptance_no, "service": svc.get("name", ""),
+                             "service_code": svc.get("code", ""), "date": now.strftime("%Y-%m-%d %H:%M"),
+                             "time_limit_days": svc.get("time_limit_days", 0), "undo_minutes": svc.get("undo_minutes", 0),
+                             "qr": self._qr_text(receipt.acceptance_no), "undone": False}
+            self._receipt_at = self.d.clock()
+            if self.session is not None:
+                self.session.receipts.append(receipt.acceptance_no)
+                self.session.clear_service()  # saved: nothing unsaved remains
+            self._print_status = "正在打印回执…" if self.d.printer is not None and self.d.printer.ok else ""
+            self.receiptChanged.emit()
+            if self.d.printer is not None and self.d.printer.ok:
+                self.d.printer.print_receipt(dict(self._receipt))
+            self._go("Receipt")
+        elif tag == "undo":
+            self._receipt = {**self._receipt, "undone": True}
+            self.receiptChanged.emit()
+            self.d.speaker.say("已撤销。")
+        elif tag == "rating":
+            self._go("Done")
+
+    def _on_save_failed(self, tag: str, message: str) -> None:
+        self._set_busy(False)
+        self._submit_error = message
+        self.busyChanged.emit()
+        self.d.speaker.say(message)
+        if tag == "rating":
+            self._go("Done")
+
+    def _qr_text(self, acceptance_no: str) -> str:
+        builder = getattr(self.d.printer, "qr_text", None)
+        return builder(acceptance_no) if builder else acceptance_no
+
+    def _on_printed(self, message: str) -> None:
+        self._print_status = message
+        self.receiptChanged.emit()
+
+    def _can_undo(self) -> bool:
+        minutes = self._receipt.get("undo_minutes", 0)
+        return bool(minutes) and not self._receipt.get("undone") and \
+            self.d.clock() - self._receipt_at < minutes * 60
+
+    @Slot()
+    def undo(self) -> None:
+        if not self._can_undo() or self._busy:
+            return
+        self._set_busy(True)
+        self.d.store.enqueue("undo", flow.withdrawal(self._receipt["service_code"], self._receipt["acceptance_no"],
+                                                     self._actor_ref()))
+
+    @Slot()
+    def openRating(self) -> None:  # noqa: N802
+        self._go("Rating")
+
+    @Slot(int, "QVariantList")
+    def rate(self, level: int, reasons: list) -> None:
+        txn = flow.rating(level, [str(r) for r in reasons], self._receipt.get("acceptance_no", ""),
+                          self._receipt.get("service_code", ""), self._actor_ref())
+        self._set_busy(True)
+        self.d.store.enqueue("rating", txn)
+
+    @Slot()
+    def skipRating(self) -> None:  # noqa: N802
+        self._go("Done")
+
+    # --- info and notices ---------------------------------------------------------------------------
+    def _info(self) -> tuple[list[dict], str]:
+        if self.d.info is None:
+            return [], "还没有从县里同步过信息"
+        return self.d.info.items(self._info_kind), self.d.info.age_text(self._info_kind, self.d.wall_clock())
+
+    def _set_notice(self, text: str) -> None:
+        self._notice = text
+        self.statusChanged.emit()

@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import Kiosk
+
+// The one window. A Loader shows one screen at a time; leaving a screen destroys its objects, so a
+// wiped session leaves nothing of the villager in QML either.
+Window {
+    id: win
+    width: 1920; height: 1080
+    visible: true
+    color: Theme.page
+    title: qsTr("人社自助服务终端")
+
+    Binding { target: Theme; property: "elder"; value: kiosk.elderMode }
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = "zh_CN"
+    }
+
+    TopBar {
+        id: topBar
+        objectName: "topBar"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+    }
+
+    Rectangle {
+        id: noticeStrip
+        objectName: "noticeStrip"
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom }
+        height: visible ? noticeText.implicitHeight + 24 : 0
+        visible: kiosk.notice !== ""
+        color: Theme.warnBg
+        Text {
+            id: noticeText
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            wrapMode: Text.Wrap
+            text: kiosk.notice
+            font.pixelSize: Theme.small
+            color: Theme.ink
+        }
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors { left: parent.left; right: parent.right; top: noticeStrip.bottom; bottom: keyboard.visible ? keyboard.top : parent.bottom }
+        source: Qt.resolvedUrl("screens/" + kiosk.screen + ".qml")
+        onLoaded: kiosk.screenShown(item.screenName, item.speech)
+    }
+
+    Idle {
+        objectName: "idleOverlay"
+        anchors.fill: parent
+        visible: kiosk.idleSecondsLeft > 0
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "inputPanel"
+        anchors { left: parent.left; right: parent.right }
+        visible: active
+        y: active ? parent.height - height : parent.height
+    }
+}

@@ -1,0 +1,89 @@
+import QtQuick
+import Kiosk
+
+ScreenBase {
+    screenName: "Home"
+    speech: qsTr("您好！请把社保卡插入右下方读卡口，或点击屏幕上的大按钮查看服务。")
+
+    Row {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+
+        Panel {
+            id: cardPanel
+            objectName: "insertCardPanel"
+            width: parent.width * 0.36; height: parent.height
+            Column {
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.margin
+                spacing: Theme.gap
+                Heading {
+                    text: qsTr("请插入社保卡")
+                    horizontalAlignment: Text.AlignHCenter
+                    font.pixelSize: Theme.huge
+                }
+                Item {   // the reader slot, with a card sliding into it: where the card goes
+                    width: parent.width; height: Theme.target * 3
+                    Rectangle {
+                        id: slot
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        anchors.bottom: parent.bottom
+                        width: parent.width * 0.7; height: 28; radius: 8
+                        color: Theme.ink
+                    }
+                    Rectangle {
+                        id: cardShape
+                        width: slot.width * 0.8; height: width * 0.63; radius: 14
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        color: Theme.primary
+                        Rectangle { x: 24; y: parent.height * 0.3; width: 56; height: 42; radius: 6; color: "#E8C15A" }
+                        Text {
+                            anchors.right: parent.right; anchors.bottom: parent.bottom; anchors.margins: 16
+                            text: qsTr("芯片朝上"); color: Theme.primaryText
+                            font.pixelSize: Theme.small; font.bold: true
+                        }
+                        SequentialAnimation on y {
+                            running: true; loops: Animation.Infinite
+                            NumberAnimation { from: 0; to: Theme.target * 1.2; duration: 1400; easing.type: Easing.InOutQuad }
+                            PauseAnimation { duration: 900 }
+                            NumberAnimation { from: Theme.target * 1.2; to: 0; duration: 300 }
+                        }
+                    }
+                }
+                Body {
+                    text: qsTr("读卡口在屏幕右下方，芯片朝上，插到底。")
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                Body {
+                    visible: kiosk.unavailableText !== ""
+                    text: kiosk.unavailableText
+                    color: Theme.danger
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                }
+            }
+        }
+
+        Grid {
+            id: tiles
+            width: parent.width - cardPanel.width - Theme.margin
+            height: parent.height
+            columns: Theme.elder ? 2 : 3
+            spacing: Theme.gap
+            property int tileHeight: (height - spacing * (Math.ceil(6 / columns) - 1)) / Math.ceil(6 / columns)
+            Repeater {
+                model: kiosk.homeTiles
+                Tile {
+                    objectName: "tile_" + modelData.key
+                    width: (tiles.width - tiles.spacing * (tiles.columns - 1)) / tiles.columns
+                    height: tiles.tileHeight
+                    text: modelData.title
+                    hint: Theme.elder ? "" : modelData.hint
+                    available: modelData.available
+                    onClicked: kiosk.openTile(modelData.key)
+                }
+            }
+        }
+    }
+}

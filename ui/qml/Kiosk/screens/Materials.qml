@@ -1,0 +1,105 @@
+import QtQuick
+import Kiosk
+
+// One screen per required material: live preview with the detected page outline, hints, auto-capture,
+// then review with 重拍 / 使用这张.
+ScreenBase {
+    id: screen
+    screenName: "Materials"
+    speech: kiosk.materialReview ? qsTr("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。")
+                                 : qsTr("请把材料平放在高拍仪下方，放好后不要移动，会自动拍照。")
+
+    Row {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+        Rectangle {
+            id: view
+            objectName: "cameraView"
+            width: parent.width * 0.58; height: width * 9 / 16
+            color: "#202020"; radius: Theme.radius
+            Image {
+                id: frame
+                anchors.fill: parent; anchors.margins: 6
+                fillMode: Image.PreserveAspectFit
+                cache: false; asynchronous: false
+                source: kiosk.cameraOk ? (kiosk.materialReview ? "image://camera/still/" + kiosk.frameSerial
+                                                               : "image://camera/live/" + kiosk.frameSerial) : ""
+            }
+            Canvas {   // the detected page outline, in frame coordinates scaled to the painted image
+                id: outline
+                anchors.fill: frame
+                visible: !kiosk.materialReview
+                property var quad: kiosk.quad
+                onQuadChanged: requestPaint()
+                onPaint: {
+                    const ctx = getContext("2d"); ctx.reset()
+                    if (!quad || quad.length !== 4 || frame.sourceSize.width === 0) return
+                    const s = Math.min(width / frame.sourceSize.width, height / frame.sourceSize.height)
+                    const ox = (width - frame.sourceSize.width * s) / 2, oy = (height - frame.sourceSize.height * s) / 2
+                    ctx.lineWidth = 8; ctx.strokeStyle = kiosk.captureProgress > 0 ? "#3FD46B" : "#FFD43B"
+                    ctx.beginPath()
+                    for (let i = 0; i <= 4; ++i) {
+                        const p = quad[i % 4]
+                        i === 0 ? ctx.moveTo(ox + p[0] * s, oy + p[1] * s) : ctx.lineTo(ox + p[0] * s, oy + p[1] * s)
+                    }
+                    ctx.stroke()
+                }
+            }
+            Text {
+                anchors.centerIn: parent
+                visible: !kiosk.cameraOk
+                width: parent.width * 0.8; wrapMode: Text.Wrap; horizontalAlignment: Text.AlignHCenter
+                text: qsTr("高拍仪暂不可用")
+                font.pixelSize: Theme.title; color: "#FFFFFF"
+            }
+        }
+        Column {
+            width: parent.width - view.width - Theme.margin
+            spacing: Theme.gap * 1.5
+            Heading {
+                objectName: "materialTitle"
+                text: qsTr("第 %1 / %2 份材料").arg(kiosk.materialIndex + 1).arg(kiosk.materialCount)
+            }
+            Heading { text: kiosk.materialName; color: Theme.primary }
+            Body {
+                objectName: "cameraHint"
+                text: kiosk.cameraHint
+                font.bold: true
+                color: kiosk.cameraOk ? Theme.ink : Theme.danger
+            }
+            Rectangle {   // auto-capture: fills up while the page holds still
+                visible: kiosk.cameraOk && !kiosk.materialReview
+                width: parent.width; height: 20; radius: 10; color: Theme.secondary
+                Rectangle { width: parent.width * kiosk.captureProgress; height: parent.height; radius: 10; color: Theme.good }
+            }
+            BigButton {
+                objectName: "captureButton"
+                visible: kiosk.cameraOk && !kiosk.materialReview
+                width: parent.width
+                text: qsTr("现在拍照")
+                onClicked: kiosk.captureNow()
+            }
+            BigButton {
+                objectName: "useButton"
+                visible: kiosk.materialReview
+                width: parent.width; primary: true
+                text: qsTr("使用这张")
+                onClicked: kiosk.acceptMaterial()
+            }
+            BigButton {
+                objectName: "retakeButton"
+                visible: kiosk.materialReview
+                width: parent.width
+                text: qsTr("重拍")
+                onClicked: kiosk.retakeMaterial()
+            }
+            BigButton {
+                objectName: "materialsBack"
+                width: parent.width
+                text: qsTr("上一步")
+                onClicked: kiosk.back()
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import QtQuick
+import Kiosk
+
+// The 受理回执: number, service, date, time limit and a QR code; printed when a printer is there.
+ScreenBase {
+    screenName: "Receipt"
+    speech: qsTr("已受理。请记下屏幕上的受理编号，或取走打印的回执。然后请为本次服务评价。")
+    Row {
+        anchors.centerIn: parent
+        spacing: Theme.margin * 2
+        Column {
+            width: 900
+            spacing: Theme.gap
+            Heading { text: kiosk.receipt.undone ? qsTr("已撤销") : qsTr("已受理"); color: kiosk.receipt.undone ? Theme.danger : Theme.good; font.pixelSize: Theme.huge }
+            Body { text: qsTr("受理编号"); color: Theme.inkSoft }
+            Text {
+                objectName: "acceptanceNo"
+                text: kiosk.receipt.acceptance_no || ""
+                font.pixelSize: Theme.title; font.bold: true; font.letterSpacing: 2; color: Theme.ink
+            }
+            Body { text: qsTr("事项：%1").arg(kiosk.receipt.service || "") }
+            Body { text: qsTr("日期：%1").arg(kiosk.receipt.date || "") }
+            Body {
+                visible: (kiosk.receipt.time_limit_days || 0) > 0
+                text: qsTr("办理时限：%1 个工作日").arg(kiosk.receipt.time_limit_days)
+            }
+            Body { objectName: "printStatus"; text: kiosk.printStatus; visible: text !== "" }
+            Row {
+                spacing: Theme.gap * 2
+                BigButton {
+                    objectName: "undoButton"
+                    visible: kiosk.canUndo
+                    danger: true
+                    text: qsTr("撤销办件")
+                    onClicked: kiosk.undo()
+                }
+                BigButton {
+                    objectName: "toRating"; primary: true
+                    text: qsTr("下一步：评价")
+                    onClicked: kiosk.openRating()
+                }
+            }
+        }
+        Rectangle {
+            width: 420; height: 480; color: "#FFFFFF"; radius: Theme.radius
+            border.color: Theme.line; border.width: 2
+            Image {
+                objectName: "qrImage"
+                anchors.horizontalCenter: parent.horizontalCenter; y: 20
+                width: 380; height: 380
+                smooth: false
+                source: kiosk.receipt.qr ? "image://qr/" + encodeURIComponent(kiosk.receipt.qr) : ""
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter; y: 410
+                text: qsTr("扫码查询进度"); font.pixelSize: Theme.small; color: Theme.ink
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+"""Spoken prompts: Mandarin from pypinyin → ``espeak-ng -v cmn-latn-pinyin`` → WAV, played with QtMultimedia.
+
+Debian 12's espeak-ng reads hanzi given to ``-v cmn`` as English tone digits, so the text is turned into
+tone-numbered pinyin first (measured in reference/qt-stack.md §6). WAVs are cached by content hash; fixed
+prompts can be synthesised ahead of time into assets/sounds (``python -m ui.speech --build``). Synthesis runs
+on the thread pool, never on the UI thread. No audio device or no espeak-ng → one notice, never a crash.
+Callers pass only fixed prompt text: never a name, ID number or amount of the villager.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+PREBUILT_DIR = Path(__file__).resolve().parent.parent / "assets" / "sounds"
+VOICE = "cmn-latn-pinyin"
+_PAUSE = re.compile(r"[，。！？；：、,.!?;:…（）()“”\"《》—\-\s]+")
+
+
+def to_pinyin(text: str) -> str:
+    """'您好，请插卡。' → 'nin2 hao3, qing3 cha1 ka3.' Characters without a reading (rare ones, Latin
+    letters already spoken as pinyin would mislead) are dropped rather than spelled out."""
+    out: list[str] = []
+    for chunk in _PAUSE.split(text):
+        syllables = [s for s in lazy_pinyin(chunk, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")]
+        if syllables:
+            out.append(" ".join(syllables))
+    return ", ".join(out) + ("." if out else "")
+
+
+def wav_name(text: str) -> str:
+    return hashlib.sha256(f"{VOICE}|{to_pinyin(text)}".encode()).hexdigest()[:24] + ".wav"
+
+
+def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR) -> Path | None:
+    """The WAV for ``text`` (from assets/sounds, the cache, or espeak-ng now); None if it can't be made."""
+    name = wav_name(text)
+    for folder in (prebuilt_dir, cache_dir):
+        if (folder / name).is_file():
+            return folder / name
+    espeak = shutil.which("espeak-ng")
+    pinyin = to_pinyin(text)
+    if not espeak or not pinyin:
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / name
+    partial = target.with_suffix(".part")
+    try:
+        subprocess.run([espeak, "-v", VOICE, "-s", "140", "-w", str(partial), pinyin], check=True,
+                       capture_output=True, timeout=20)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("speech synthesis failed: %s", type(exc).__name__)
+        return None
+    partial.replace(target)
+    return target
+
+
+class _SynthJob(QRunnable):
+    def __init__(self, speaker: Speaker, text: str, serial: int):
+        super().__init__()
+        self._speaker, self._text, self._serial = speaker, text, serial
+
+    def run(self) -> None:
+        path = synthesise(self._text, self._speaker.cache_dir)
+        self._speaker._synthesised.emit(self._serial, str(path) if path else "")
+
+
+class Speaker(QObject):
+    """Says fixed prompts. ``spoken`` reports every prompt (the walker and tests listen to it)."""
+
+    spoken = Signal(str)
+    notice = Signal(str)  # plain Chinese, shown once on screen
+    _synthesised = Signal(int, str)
+
+    def __init__(self, cache_dir: Path, *, enabled: bool = True, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cache_dir = Path(cache_dir)
+        self.enabled = enabled
+        self.last_text = ""
+        self._serial = 0
+        self._player = None
+        self._audio_ok: bool | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._synthesised.connect(self._play)
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        self.last_text = text
+        self._serial += 1  # a newer prompt cancels an older one still being made
+        if not text or not self.enabled:
+            return
+        self.spoken.emit(text)
+        self._pool.start(_SynthJob(self, text, self._serial))
+
+    @Slot()
+    def replay(self) -> None:
+        self.say(self.last_text)
+
+    def stop(self) -> None:
+        self._serial += 1
+        if self._player is not None:
+            self._player.stop()
+
+    def wait_idle(self, ms: int = 5000) -> bool:
+        return self._pool.waitForDone(ms)
+
+    def _play(self, serial: int, path: str) -> None:
+        if serial != self._serial or not self.enabled:
+            return
+        if not path:
+            self._notice_once("语音播报暂不可用")
+            return
+        if not self._audio_available():
+            self._notice_once("没有检测到扬声器，请看屏幕上的文字")
+            return
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._output = QAudioOutput(self)
+            self._player.setAudioOutput(self._output)
+        self._player.setSource(QUrl.fromLocalFile(path))
+        self._player.play()
+
+    def _audio_available(self) -> bool:
+        if self._audio_ok is None:
+            try:
+                from PySide6.QtMultimedia import QMediaDevices
+
+                self._audio_ok = bool(QMediaDevices.audioOutputs())
+            except ImportError:
+                self._audio_ok = False
+        return self._audio_ok
+
+    def _notice_once(self, text: str) -> None:
+        if not getattr(self, "_noticed", False):
+            self._noticed = True
+            log.info("speech: %s", text)
+            self.notice.emit(text)
+
+
+def build_prompts(texts: list[str], out_dir: Path = PREBUILT_DIR) -> list[Path]:
+    """Synthesise fixed prompts once, at build time (``python -m ui.speech --build``)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [p for t in texts if (p := synthesise(t, out_dir, prebuilt_dir=out_dir)) is not None]
