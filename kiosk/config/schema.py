@@ -103,6 +103,14 @@ class SessionSection:
 
 
 @dataclass(frozen=True)
+class UiSection:
+    # The panel's physical size and the viewing distance turn the 适老化 dp numbers into pixels.
+    screen_width_mm: float = field(default=476.0, metadata=_range(100, 3000))  # 21.5" 16:9
+    viewing_distance_cm: float = field(default=60.0, metadata=_range(20, 200))
+    fullscreen: bool = True
+
+
+@dataclass(frozen=True)
 class Config:
     kiosk: KioskSection = field(default_factory=KioskSection)
     paths: PathsSection = field(default_factory=PathsSection)
@@ -115,3 +123,4 @@ class Config:
     hub: HubSection = field(default_factory=HubSection)
     sync: SyncSection = field(default_factory=SyncSection)
     session: SessionSection = field(default_factory=SessionSection)
+    ui: UiSection = field(default_factory=UiSection)
