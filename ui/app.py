@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTranslator, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
@@ -148,7 +149,7 @@ class KioskApp:
         for closer in reversed(self.parts.extra_closers):
             closer()
         self.window.close()
-        self.engine.deleteLater()
+        shiboken6.delete(self.engine)  # now, while the controller its bindings read still exists
 
 
 def build_parts(config: config_mod.Config, data_dir: Path, events: EventHub) -> Parts:
