@@ -64,6 +64,8 @@ class Parts:
     validate: Any = None
     sync_client: Any = None
     pseudonym: Any = None
+    sign: Any = None  # the device key's sign function, for the receipt QR code
+    device_id: str = ""
     extra_closers: list = field(default_factory=list)
 
 
@@ -115,6 +117,7 @@ class KioskApp:
         if self.camera is not None:
             self.engine.addImageProvider("camera", self.camera.images)
         self.engine.rootContext().setContextProperty("kiosk", self.controller)
+        self.engine.rootContext().setContextProperty("capture", self.controller.capture)
         self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
         if not self.engine.rootObjects():
             raise RuntimeError("Main.qml failed to load")
@@ -134,13 +137,13 @@ class KioskApp:
             return None
         from ui.bridges.printer import PrinterBridge
 
-        return PrinterBridge(printer, self.config)
+        return PrinterBridge(printer, self.config, sign=self.parts.sign, device_id=self.parts.device_id)
 
     def close(self) -> None:
         self.controller.endSession("shutdown")
         self.speaker.stop()
         self.speaker.wait_idle(3000)
-        for bridge in (self.camera, self.sigpad):
+        for bridge in (self.camera, self.sigpad, self.printer):
             if bridge is not None:
                 bridge.stop()
         self.store.wait_idle()

@@ -20,6 +20,7 @@ from ui import flow
 from ui.bridges.card import CardBridge
 from ui.bridges.status import StatusBridge
 from ui.bridges.store import StoreBridge
+from ui.capture import CaptureController
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,6 @@ class KioskController(QObject):
     catalogChanged = Signal()
     formChanged = Signal()
     errorsChanged = Signal()
-    materialChanged = Signal()
-    frameChanged = Signal()
-    signatureChanged = Signal()
     receiptChanged = Signal()
     idleChanged = Signal()
     statusChanged = Signal()
@@ -84,10 +82,6 @@ class KioskController(QObject):
         self._errors: dict[str, str] = {}
         self._form_page = 0
         self._pin_message = ""
-        self._material_index, self._material_review = 0, False
-        self._frame_serial, self._quad, self._camera_hint, self._capture_progress = 0, [], "", 0.0
-        self._strokes: list[list[list[float]]] = []
-        self._signature_hint = ""
         self._receipt: dict = {}
         self._receipt_at = 0.0
         self._print_status = ""
@@ -96,6 +90,8 @@ class KioskController(QObject):
         self._notice = ""
         self._info_kind = "policy"
         self.spoken: dict[str, str] = {}  # screen → last prompt, for the accessibility walker
+        self.capture = CaptureController(devices.camera, devices.sigpad, devices.speaker, session=lambda: self.session,
+                                         service=lambda: self._service, next_step=self._next_step, parent=self)
         self._wire()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -113,12 +109,6 @@ class KioskController(QObject):
         d.store.failed.connect(self._on_save_failed)
         d.status.changed.connect(self.statusChanged)
         d.speaker.notice.connect(self._set_notice)
-        if d.camera is not None:
-            d.camera.frame.connect(self._on_frame)
-            d.camera.captured.connect(self._on_captured)
-            d.camera.failed.connect(self._on_camera_failed)
-        if d.sigpad is not None:
-            d.sigpad.strokesChanged.connect(self._on_pad_strokes)
         if d.printer is not None:
             d.printer.done.connect(self._on_printed)
 
@@ -144,18 +134,6 @@ class KioskController(QObject):
     fields = Property("QVariantList", lambda s: s._fields, notify=formChanged)
     formErrors = Property("QVariantMap", lambda s: s._errors, notify=errorsChanged)
     formPage = Property(int, lambda s: s._form_page, notify=formChanged)
-    materialIndex = Property(int, lambda s: s._material_index, notify=materialChanged)
-    materialCount = Property(int, lambda s: len(s._materials()), notify=materialChanged)
-    materialName = Property(str, lambda s: s._current_material().get("name", ""), notify=materialChanged)
-    materialReview = Property(bool, lambda s: s._material_review, notify=materialChanged)
-    cameraOk = Property(bool, lambda s: s.d.camera is not None and s.d.camera.ok, notify=materialChanged)
-    cameraHint = Property(str, lambda s: s._camera_hint, notify=frameChanged)
-    captureProgress = Property(float, lambda s: s._capture_progress, notify=frameChanged)
-    frameSerial = Property(int, lambda s: s._frame_serial, notify=frameChanged)
-    quad = Property("QVariantList", lambda s: s._quad, notify=frameChanged)
-    padOk = Property(bool, lambda s: s.d.sigpad is not None and s.d.sigpad.ok, notify=signatureChanged)
-    strokes = Property("QVariantList", lambda s: s._strokes, notify=signatureChanged)
-    signatureHint = Property(str, lambda s: s._signature_hint, notify=signatureChanged)
     reviewRows = Property("QVariantList", lambda s: s._review_rows(), notify=formChanged)
     submitError = Property(str, lambda s: s._submit_error, notify=busyChanged)
     receipt = Property("QVariantMap", lambda s: s._receipt, notify=receiptChanged)
@@ -199,14 +177,13 @@ class KioskController(QObject):
             return
         leaving = self._screen
         self._screen = screen
-        if leaving == "Materials" and self.d.camera is not None:
-            self.d.camera.stop()
-        if leaving == "Signature" and self.d.sigpad is not None:
-            self.d.sigpad.stop()
+        if leaving in ("Materials", "Signature"):
+            self.capture.leave()
+        self.capture.active = screen == "Materials"
         if screen == "Materials":
-            self._enter_material()
-        if screen == "Signature" and self.d.sigpad is not None:
-            self.d.sigpad.start()
+            self.capture.enter_materials()
+        if screen == "Signature":
+            self.capture.enter_signature()
         self.screenChanged.emit()
 
     @Slot(str, str)
@@ -234,9 +211,7 @@ class KioskController(QObject):
 
     @Slot()
     def back(self) -> None:
-        if self._screen == "Materials" and self._material_index > 0:
-            self._material_index -= 1
-            self._enter_material()
+        if self._screen == "Materials" and self.capture.back():
             return
         order = self._steps()
         if self._screen in order and order.index(self._screen) > 0:
@@ -325,8 +300,8 @@ class KioskController(QObject):
         self._fields = flow.form_rows(self._service, {}, self.session.holder)
         self.session.form_values = {r["key"]: r["value"] for r in self._fields if r["value"]}
         self._errors, self._form_page, self._pin_message = {}, 0, ""
-        self._strokes, self._signature_hint, self._submit_error = [], "", ""
-        self._material_index, self._material_review = 0, False
+        self._submit_error = ""
+        self.capture.reset()
         self.formChanged.emit()
         self.errorsChanged.emit()
         self._go("Notice")  # ensures _next_step starts from the notice
@@ -444,26 +419,20 @@ class KioskController(QObject):
 
     def _wipe(self, reason: str, *, go_home: bool) -> None:
         """Forget the villager everywhere: session, form, frames, ink, receipt, prompts, QML screen."""
-        if self.d.camera is not None:
-            self.d.camera.stop()
-            self.d.camera.clear()
-        if self.d.sigpad is not None:
-            self.d.sigpad.stop()
-            self.d.sigpad.clear()
+        self.capture.reset()
         if self.session is not None:
             self.session.wipe()
         self.session, self._idle, self._idle_left = None, None, 0
-        self._service, self._fields, self._errors, self._strokes = None, [], {}, []
+        self._service, self._fields, self._errors = None, [], {}
         self._receipt, self._print_status, self._submit_error, self._pin_message = {}, "", "", ""
-        self._quad, self._camera_hint, self._frame_serial, self._capture_progress = [], "", 0, 0.0
         self._pending_service, self._card_message, self._card_advice = "", "", ""
-        self._material_index, self._material_review, self._form_page = 0, False, 0
+        self._form_page = 0
         if not self._has_card:
             self._card_state = ""
         self._services = []
         self.spoken.clear()
         for sig in (self.cardChanged, self.catalogChanged, self.formChanged, self.errorsChanged,
-                    self.materialChanged, self.frameChanged, self.signatureChanged, self.receiptChanged,
+                    self.receiptChanged,
                     self.idleChanged, self.busyChanged):
             sig.emit()
         if go_home:
@@ -510,106 +479,6 @@ class KioskController(QObject):
         return flow.review_rows(self._service, self.session.form_values, self.session.materials,
                                 bool(self.session.signature_png))
 
-    # --- materials ---------------------------------------------------------------------------------
-    def _materials(self) -> list[dict]:
-        return flow.material_list(self._service) if self._service else []
-
-    def _current_material(self) -> dict:
-        items = self._materials()
-        return items[self._material_index] if 0 <= self._material_index < len(items) else {}
-
-    def _enter_material(self) -> None:
-        self._material_review = False
-        self._camera_hint = "请把材料平放在高拍仪下方" if self.d.camera is not None and self.d.camera.ok \
-            else "高拍仪暂不可用，请到窗口办理"
-        self.materialChanged.emit()
-        self.frameChanged.emit()
-        if self.d.camera is not None:
-            self.d.camera.start(self._current_material().get("profile", "free"))
-
-    def _on_frame(self, serial: int, quad: list, hint: str, progress: float) -> None:
-        self._frame_serial, self._quad, self._camera_hint, self._capture_progress = serial, quad, hint, progress
-        self.frameChanged.emit()
-
-    @Slot()
-    def captureNow(self) -> None:  # noqa: N802
-        if self.d.camera is not None:
-            self.d.camera.capture_now()
-
-    def _on_captured(self, jpeg: bytes) -> None:
-        if self._screen != "Materials" or self.session is None:
-            return
-        self._pending_jpeg = jpeg
-        self._material_review = True
-        self._frame_serial += 1
-        self.materialChanged.emit()
-        self.frameChanged.emit()
-        self.d.speaker.say("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。")
-
-    def _on_camera_failed(self, message: str) -> None:
-        self._camera_hint = message
-        self.materialChanged.emit()
-        self.frameChanged.emit()
-
-    @Slot()
-    def acceptMaterial(self) -> None:  # noqa: N802
-        if self.session is None or not self._material_review:
-            return
-        self.session.materials[self._current_material()["id"]] = [self._pending_jpeg]
-        self._pending_jpeg = b""
-        if self._material_index + 1 < len(self._materials()):
-            self._material_index += 1
-            self._enter_material()
-        else:
-            self.d.camera.stop()
-            self._next_step()
-
-    @Slot()
-    def retakeMaterial(self) -> None:  # noqa: N802
-        self._pending_jpeg = b""
-        self._enter_material()
-
-    # --- signature ---------------------------------------------------------------------------------
-    def _on_pad_strokes(self, strokes: list) -> None:
-        self._strokes = strokes
-        self._signature_hint = ""
-        self.signatureChanged.emit()
-
-    @Slot(float, float, bool)
-    def glassPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
-        if new_stroke or not self._strokes:
-            self._strokes = self._strokes + [[]]
-        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)])
-        self.signatureChanged.emit()
-
-    @Slot()
-    def glassPenUp(self) -> None:  # noqa: N802
-        self.signatureChanged.emit()
-
-    @Slot()
-    def clearSignature(self) -> None:  # noqa: N802
-        self._strokes, self._signature_hint = [], ""
-        if self.d.sigpad is not None:
-            self.d.sigpad.clear()
-        self.signatureChanged.emit()
-
-    @Slot()
-    def confirmSignature(self) -> None:  # noqa: N802
-        from ui.bridges.sigpad import check_strokes, render_png
-
-        hint = check_strokes(self._strokes)
-        if hint:
-            self._signature_hint = hint
-            self.signatureChanged.emit()
-            self.d.speaker.say(hint)
-            return
-        if self.session is not None:
-            self.session.signature_png = render_png(self._strokes)
-            self.session.signature_record = self.d.sigpad.record() if self.d.sigpad is not None and self.d.sigpad.ok \
-                else b""
-        self.formChanged.emit()
-        self._next_step()
-
     # --- submit, receipt, undo, rating ----------------------------------------------------------------
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -638,7 +507,7 @@ class KioskController(QObject):
             self._receipt = {"acceptance_no": receipt.acceptance_no, "service": svc.get("name", ""),
                              "service_code": svc.get("code", ""), "date": now.strftime("%Y-%m-%d %H:%M"),
                              "time_limit_days": svc.get("time_limit_days", 0), "undo_minutes": svc.get("undo_minutes", 0),
-                             "qr": self._qr_text(receipt.acceptance_no), "undone": False}
+                             "qr": self._qr_text(receipt.acceptance_no, svc.get("code", "")), "undone": False}
             self._receipt_at = self.d.clock()
             if self.session is not None:
                 self.session.receipts.append(receipt.acceptance_no)
@@ -663,9 +532,10 @@ class KioskController(QObject):
         if tag == "rating":
             self._go("Done")
 
-    def _qr_text(self, acceptance_no: str) -> str:
-        builder = getattr(self.d.printer, "qr_text", None)
-        return builder(acceptance_no) if builder else acceptance_no
+    def _qr_text(self, acceptance_no: str, service_code: str) -> str:
+        if self.d.printer is None:
+            return acceptance_no
+        return self.d.printer.qr_text(acceptance_no, service_code, self.d.wall_clock().date())
 
     def _on_printed(self, message: str) -> None:
         self._print_status = message

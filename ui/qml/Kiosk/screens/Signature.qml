@@ -5,14 +5,14 @@ import Kiosk
 ScreenBase {
     id: screen
     screenName: "Signature"
-    speech: kiosk.padOk ? qsTr("请用签名笔在签名板上签上您的名字，签好后点确认签名。")
+    speech: capture.padOk ? qsTr("请用签名笔在签名板上签上您的名字，签好后点确认签名。")
                         : qsTr("请用手指在屏幕的白色框里签上您的名字，签好后点确认签名。")
 
     Column {
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.gap
-        Heading { text: kiosk.padOk ? qsTr("请在签名板上签名") : qsTr("请在下面白框里签名") }
+        Heading { text: capture.padOk ? qsTr("请在签名板上签名") : qsTr("请在下面白框里签名") }
         Rectangle {
             id: sheet
             objectName: "signatureSheet"
@@ -22,7 +22,7 @@ ScreenBase {
             Canvas {
                 id: ink
                 anchors.fill: parent
-                property var strokes: kiosk.strokes
+                property var strokes: capture.strokes
                 onStrokesChanged: requestPaint()
                 onPaint: {
                     const ctx = getContext("2d"); ctx.reset()
@@ -39,26 +39,26 @@ ScreenBase {
             }
             MouseArea {   // sign on the glass when there is no pad
                 anchors.fill: parent
-                enabled: !kiosk.padOk
-                onPressed: m => kiosk.glassPoint(m.x / width, m.y / height, true)
-                onPositionChanged: m => kiosk.glassPoint(m.x / width, m.y / height, false)
-                onReleased: kiosk.glassPenUp()
+                enabled: !capture.padOk
+                onPressed: m => capture.glassPoint(m.x / width, m.y / height, true)
+                onPositionChanged: m => capture.glassPoint(m.x / width, m.y / height, false)
+                onReleased: capture.glassPenUp()
             }
         }
         Body {
             objectName: "signatureHint"
             visible: text !== ""
-            text: kiosk.signatureHint
+            text: capture.signatureHint
             color: Theme.danger; font.bold: true
         }
         Row {
             spacing: Theme.gap * 2
             BigButton { objectName: "signBack"; text: qsTr("上一步"); onClicked: kiosk.back() }
-            BigButton { objectName: "signClear"; text: qsTr("重新签名"); onClicked: kiosk.clearSignature() }
+            BigButton { objectName: "signClear"; text: qsTr("重新签名"); onClicked: capture.clearSignature() }
             BigButton {
                 objectName: "signConfirm"; primary: true; text: qsTr("确认签名")
-                enabled: kiosk.strokes.length > 0
-                onClicked: kiosk.confirmSignature()
+                enabled: capture.strokes.length > 0
+                onClicked: capture.confirmSignature()
             }
         }
     }

@@ -1,0 +1,178 @@
+"""The two capture steps of a 办件 (``capture`` in QML): materials from the document camera, one screen
+per required material, and the signature from the pad or on the glass. What is accepted goes into
+the citizen session; frames and ink stay in the bridges and are cleared with the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from ui import flow
+from ui.bridges.sigpad import check_strokes, render_png
+
+
+class CaptureController(QObject):
+    materialChanged = Signal()
+    frameChanged = Signal()
+    signatureChanged = Signal()
+
+    def __init__(self, camera: Any, sigpad: Any, speaker: Any, *, session: Callable[[], Any],
+                 service: Callable[[], Any], next_step: Callable[[], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.camera, self.sigpad, self.speaker = camera, sigpad, speaker
+        self._session, self._service, self._next_step = session, service, next_step
+        self.reset()
+        if camera is not None:
+            camera.frame.connect(self._on_frame)
+            camera.captured.connect(self._on_captured)
+            camera.failed.connect(self._on_camera_failed)
+        if sigpad is not None:
+            sigpad.strokesChanged.connect(self._on_pad_strokes)
+
+    def reset(self) -> None:
+        """Forget frames, the pending capture and the ink (session end, or a new service)."""
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera.clear()
+        if self.sigpad is not None:
+            self.sigpad.stop()
+            self.sigpad.clear()
+        self._index, self._review, self._pending_jpeg = 0, False, b""
+        self._serial, self._quad, self._hint, self._progress = 0, [], "", 0.0
+        self._strokes: list[list[list[float]]] = []
+        self._signature_hint = ""
+        self.active = False
+        for sig in (self.materialChanged, self.frameChanged, self.signatureChanged):
+            sig.emit()
+
+    materialIndex = Property(int, lambda s: s._index, notify=materialChanged)
+    materialCount = Property(int, lambda s: len(s.materials()), notify=materialChanged)
+    materialName = Property(str, lambda s: s.current().get("name", ""), notify=materialChanged)
+    materialReview = Property(bool, lambda s: s._review, notify=materialChanged)
+    cameraOk = Property(bool, lambda s: s.camera is not None and s.camera.ok, notify=materialChanged)
+    cameraHint = Property(str, lambda s: s._hint, notify=frameChanged)
+    captureProgress = Property(float, lambda s: s._progress, notify=frameChanged)
+    frameSerial = Property(int, lambda s: s._serial, notify=frameChanged)
+    quad = Property("QVariantList", lambda s: s._quad, notify=frameChanged)
+    padOk = Property(bool, lambda s: s.sigpad is not None and s.sigpad.ok, notify=signatureChanged)
+    strokes = Property("QVariantList", lambda s: s._strokes, notify=signatureChanged)
+    signatureHint = Property(str, lambda s: s._signature_hint, notify=signatureChanged)
+
+    # --- materials ---------------------------------------------------------------------------------
+    def materials(self) -> list[dict]:
+        service = self._service()
+        return flow.material_list(service) if service else []
+
+    def current(self) -> dict:
+        items = self.materials()
+        return items[self._index] if 0 <= self._index < len(items) else {}
+
+    def enter_materials(self, index: int = 0) -> None:
+        self._index, self._review, self._pending_jpeg = index, False, b""
+        ok = self.camera is not None and self.camera.ok
+        self._hint = "请把材料平放在高拍仪下方" if ok else "高拍仪暂不可用，请到窗口办理"
+        self._quad, self._progress = [], 0.0
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+        if self.camera is not None:
+            self.camera.start(self.current().get("profile", "free"))
+
+    def back(self) -> bool:
+        """Go to the previous material; False when already at the first."""
+        if self._index == 0:
+            return False
+        self.enter_materials(self._index - 1)
+        return True
+
+    def leave(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+        if self.sigpad is not None:
+            self.sigpad.stop()
+
+    def _on_frame(self, serial: int, quad: list, hint: str, progress: float) -> None:
+        self._serial, self._quad, self._hint, self._progress = serial, quad, hint, progress
+        self.frameChanged.emit()
+
+    @Slot()
+    def captureNow(self) -> None:  # noqa: N802 (QML API)
+        if self.camera is not None:
+            self.camera.capture_now()
+
+    def _on_captured(self, jpeg: bytes) -> None:
+        if self._session() is None or not self.active:
+            return
+        self._pending_jpeg, self._review = jpeg, True
+        self._serial += 1
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+        self.speaker.say("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。")
+
+    def _on_camera_failed(self, message: str) -> None:
+        self._hint = message
+        self.materialChanged.emit()
+        self.frameChanged.emit()
+
+    @Slot()
+    def acceptMaterial(self) -> None:  # noqa: N802
+        session = self._session()
+        if session is None or not self._review:
+            return
+        session.materials[self.current()["id"]] = [self._pending_jpeg]
+        if self._index + 1 < len(self.materials()):
+            self.enter_materials(self._index + 1)
+        else:
+            self._pending_jpeg = b""
+            self.leave()
+            self._next_step()
+
+    @Slot()
+    def retakeMaterial(self) -> None:  # noqa: N802
+        self.enter_materials(self._index)
+
+    # --- signature ---------------------------------------------------------------------------------
+    def enter_signature(self) -> None:
+        if self.sigpad is not None:
+            self.sigpad.start()
+        self.signatureChanged.emit()
+
+    def _on_pad_strokes(self, strokes: list) -> None:
+        self._strokes, self._signature_hint = strokes, ""
+        self.signatureChanged.emit()
+
+    @Slot(float, float, bool)
+    def glassPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
+        if new_stroke or not self._strokes:
+            self._strokes = self._strokes + [[]]
+        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)])
+        self.signatureChanged.emit()
+
+    @Slot()
+    def glassPenUp(self) -> None:  # noqa: N802
+        self.signatureChanged.emit()
+
+    @Slot()
+    def clearSignature(self) -> None:  # noqa: N802
+        self._strokes, self._signature_hint = [], ""
+        if self.sigpad is not None:
+            self.sigpad.clear()
+        self.signatureChanged.emit()
+
+    @Slot()
+    def confirmSignature(self) -> None:  # noqa: N802
+        hint = check_strokes(self._strokes)
+        if hint:
+            self._signature_hint = hint
+            self.signatureChanged.emit()
+            self.speaker.say(hint)
+            return
+        session = self._session()
+        if session is not None:
+            session.signature_png = render_png(self._strokes)
+            pad_used = self.sigpad is not None and self.sigpad.ok
+            session.signature_record = self.sigpad.record() if pad_used else b""
+        self.leave()
+        self._next_step()
