@@ -1,0 +1,64 @@
+"""The hub's sealing key pair per suite, and opening sealed items with it via ``kiosk.crypto``.
+
+The kiosk seals every item for the hub's public key; only this private key opens it. The key
+format and the AEAD are ``kiosk.crypto``'s; this module only stores the key and calls it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import gmalg
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import x25519
+
+
+@dataclass(frozen=True)
+class SealingKeyPair:
+    suite: str
+    private: bytes = field(repr=False)  # raw 32 bytes for both suites
+    public_text: str  # PEM (intl X25519) or hex of the uncompressed SM2 point (gm)
+
+
+def generate(suite: str) -> SealingKeyPair:
+    if suite == "intl":
+        sk = x25519.X25519PrivateKey.generate()
+        raw = sk.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                               serialization.NoEncryption())
+        return from_private(suite, raw)
+    sk, _pk = gmalg.SM2().generate_keypair()
+    return from_private("gm", sk)
+
+
+def from_private(suite: str, private: bytes) -> SealingKeyPair:
+    if suite == "intl":
+        pk = x25519.X25519PrivateKey.from_private_bytes(private).public_key()
+        text = pk.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        return SealingKeyPair(suite, private, text)
+    return SealingKeyPair("gm", private, gmalg.SM2().generate_pk(private).hex())
+
+
+def load_or_create(folder: Path, suite: str) -> SealingKeyPair:
+    path = folder / f"sealing-{suite}.key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(generate(suite).private.hex())
+    return from_private(suite, bytes.fromhex(path.read_text().strip()))
+
+
+class OpenFailed(Exception):
+    """The sealed bytes do not open with this key and these bound fields (tampered or misaddressed)."""
+
+
+def open_item(pair: SealingKeyPair, sealed: bytes, aad: dict[str, Any]) -> Any:
+    """Decrypt one sealed item; returns the decoded content. Raises OpenFailed on any failure."""
+    from kiosk.crypto import sealing  # the store's module; imported here so the hub starts without it
+
+    try:
+        return sealing.open_sealed(sealed, pair.private, **aad)
+    except Exception as exc:  # an AEAD tag failure, a malformed header, a wrong suite: all mean "not openable"
+        raise OpenFailed(f"{type(exc).__name__}: {exc}") from None
