@@ -73,9 +73,12 @@ class SigpadSection:
 
 @dataclass(frozen=True)
 class PrinterSection:
-    driver: Literal["cups", "none"] = "cups"
+    driver: Literal["cups", "virtual", "none"] = "cups"
     name: str = ""  # CUPS queue; empty: the default destination
     paper_width_mm: int = field(default=80, metadata=_range(40, 216))
+    cups_server: str = ""  # empty: CUPS' own default (/run/cups/cups.sock); a socket path or host:port
+    job_timeout_s: float = field(default=60.0, metadata=_range(1, 600))
+    virtual_dir: str = ""  # virtual driver: where PDFs go; empty: <data dir>/printed
 
 
 @dataclass(frozen=True)

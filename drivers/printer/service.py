@@ -1,0 +1,76 @@
+"""Printing a receipt or proof from the UI's point of view: render, try to print, and whatever happens
+hand back the PDF so the screen can show it. A printer fault never loses the villager's receipt."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config.schema import PrinterSection
+
+from .base import PrintedJob, Printer, PrinterError, PrintTimeout
+from .cups import CupsPrinter
+from .documents import InsuranceProof, Receipt, render_proof, render_receipt
+from .fonts import FontSet, load_fonts
+from .virtual import VirtualPrinter
+from .worker import PrinterWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """``pdf`` is always there (shown on screen); ``job`` when it printed, else ``error`` says why."""
+
+    pdf: bytes
+    job: PrintedJob | None = None
+    error: PrinterError | None = None
+
+    @property
+    def printed(self) -> bool:
+        return self.job is not None
+
+    @property
+    def message(self) -> str:
+        """The plain-Chinese line for the screen."""
+        return "回执已打印，请取走" if self.printed else (self.error or PrinterError()).message
+
+
+def make_printer(section: PrinterSection, data_dir: Path) -> Printer | None:
+    """The configured printer, or None when the terminal has none (receipts on screen only)."""
+    if section.driver == "none":
+        return None
+    if section.driver == "virtual":
+        return VirtualPrinter(Path(section.virtual_dir) if section.virtual_dir else data_dir / "printed")
+    return CupsPrinter(section.name, server=section.cups_server, job_timeout_s=section.job_timeout_s)
+
+
+class DocumentPrinter:
+    """Renders documents and prints them on the printer's worker thread."""
+
+    def __init__(self, worker: PrinterWorker | None, *, paper_width_mm: float = 80, fonts: FontSet | None = None):
+        self._worker = worker
+        self._paper_width_mm = paper_width_mm
+        self._fonts = fonts or load_fonts()
+
+    def print_receipt(self, receipt: Receipt, *, wait_s: float = 90.0) -> PrintOutcome:
+        pdf = render_receipt(receipt, self._fonts, paper_width_mm=self._paper_width_mm)
+        return self._print(pdf, receipt.pdf_title(), wait_s)
+
+    def print_proof(self, proof: InsuranceProof, *, wait_s: float = 90.0) -> PrintOutcome:
+        return self._print(render_proof(proof, self._fonts), proof.pdf_title(), wait_s)
+
+    def _print(self, pdf: bytes, title: str, wait_s: float) -> PrintOutcome:
+        if self._worker is None:
+            return PrintOutcome(pdf, error=PrinterError("本终端未配置打印机，回执已显示在屏幕上", detail="driver none"))
+        try:
+            job = self._worker.print_pdf(pdf, title=title).result(timeout=wait_s)
+        except PrinterError as exc:
+            log.warning("printing %s failed: %s (%s)", title, exc.code, exc.detail)
+            return PrintOutcome(pdf, error=exc)
+        except FutureTimeout:
+            log.warning("printing %s: no answer from the printer thread in %.0fs", title, wait_s)
+            return PrintOutcome(pdf, error=PrintTimeout(detail=f"no result in {wait_s:.0f}s"))
+        return PrintOutcome(pdf, job=job)
