@@ -1,0 +1,127 @@
+"""The document camera as the materials screen needs it: preview frames as QImages for an image
+provider, the detected page outline, plain-Chinese quality hints, auto-capture progress, and the
+captured still as JPEG bytes.
+
+The driver calls ``on_preview`` on its own thread with each preview (a numpy BGR frame plus, when the
+driver has run detection, its quad / hint / progress). The bridge converts it to a downscaled QImage
+there, keeps only the newest, and signals the UI; the UI thread never touches a numpy array or waits.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.events import DeviceStateChanged, EventHub
+
+log = logging.getLogger(__name__)
+PREVIEW_WIDTH = 960  # enough for a 1100 px preview box, and cheap to copy
+
+
+def to_qimage(bgr: Any, width: int = PREVIEW_WIDTH) -> tuple[QImage, float]:
+    """A BGR numpy frame → an RGB QImage no wider than ``width``; returns it and the scale applied."""
+    h, w = bgr.shape[:2]
+    step = max(1, int(w // width))
+    small = bgr[::step, ::step, ::-1].copy()  # BGR → RGB, owned memory
+    sh, sw = small.shape[:2]
+    image = QImage(small.data, sw, sh, small.strides[0], QImage.Format.Format_RGB888).copy()
+    return image, 1.0 / step
+
+
+class CameraImages(QQuickImageProvider):
+    """``image://camera/live/<n>`` and ``image://camera/still/<n>``: the newest frame and the capture."""
+
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._lock = threading.Lock()
+        self.live = QImage()
+        self.still = QImage()
+
+    def set(self, which: str, image: QImage) -> None:
+        with self._lock:
+            setattr(self, which, image)
+
+    def clear(self) -> None:
+        self.set("live", QImage())
+        self.set("still", QImage())
+
+    def requestImage(self, ident: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802 (Qt API)
+        with self._lock:
+            image = self.still if ident.startswith("still") else self.live
+        if image.isNull():
+            image = QImage(16, 9, QImage.Format.Format_RGB888)
+            image.fill(0x202020)
+        size.setWidth(image.width())
+        size.setHeight(image.height())
+        return image
+
+
+class CameraBridge(QObject):
+    frame = Signal(int, list, str, float)  # serial, quad in preview-image pixels, hint, auto-capture progress
+    captured = Signal(bytes)  # JPEG of the rectified page
+    failed = Signal(str)
+
+    def __init__(self, camera: Any, events: EventHub, parent: QObject | None = None):
+        super().__init__(parent)
+        self.camera = camera
+        self.images = CameraImages()
+        self.ok = True
+        self._serial = 0
+        self._running = False
+        self._lock = threading.Lock()
+        self._unsubscribe = events.subscribe(DeviceStateChanged, self._on_state)
+
+    def _on_state(self, event: DeviceStateChanged) -> None:
+        if event.device == "camera":
+            self.ok = not event.message
+            if event.message:
+                self.failed.emit(event.message)
+
+    def start(self, profile: str) -> None:
+        with self._lock:
+            if self._running:
+                self.camera.stop()
+            self._running = True
+        try:
+            self.camera.start(self.on_preview, profile=profile)
+        except Exception as exc:  # unplugged between screens: say so, keep the kiosk going
+            self.ok = False
+            log.warning("camera start failed: %s", exc)
+            self.failed.emit(getattr(exc, "message", "高拍仪暂不可用，请到窗口办理"))
+
+    def stop(self) -> None:
+        with self._lock:
+            if not self._running:
+                return
+            self._running = False
+        self.camera.stop()
+
+    def capture_now(self) -> None:
+        trigger = getattr(self.camera, "capture_now", None)
+        if callable(trigger):
+            trigger()
+
+    def on_preview(self, preview: Any) -> None:
+        """Camera thread: one preview (``.frame`` BGR, optional ``.quad``/``.hint``/``.progress``/``.still_jpeg``)."""
+        if not self._running:
+            return
+        image, scale = to_qimage(preview.frame)
+        self.images.set("live", image)
+        quad = [[float(x) * scale, float(y) * scale] for x, y in (getattr(preview, "quad", None) or [])]
+        self._serial += 1
+        self.frame.emit(self._serial, quad, str(getattr(preview, "hint", "") or ""),
+                        float(getattr(preview, "progress", 0.0) or 0.0))
+        jpeg = getattr(preview, "still_jpeg", None)
+        if jpeg:
+            still = QImage.fromData(jpeg, "JPEG")
+            self.images.set("still", still)
+            self.captured.emit(bytes(jpeg))
+
+    def clear(self) -> None:
+        self.images.clear()
+        self._serial = 0

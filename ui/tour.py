@@ -1,0 +1,176 @@
+"""A scripted walk through every screen on the virtual devices: ``make screenshots``, the accessibility
+walker and the benchmark all use it, so each sees the same screens in the same states.
+
+``rig`` is the demo rig (ui/demo.py): insert_card(key), remove_card(), show_document(profile), sign().
+``visit(name)`` is called once each screen is up and settled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from ui import flow
+
+
+class SteppableClock:
+    """Monotonic time that a script can move forward (to show the idle warning without waiting)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Run the event loop until ``condition`` holds (the bridges deliver by queued signals)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the UI did not reach the expected state")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def luhn_complete(prefix: str) -> str:
+    digits = [int(c) for c in prefix]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 0:
+            d *= 2
+            d -= 9 if d > 9 else 0
+        total += d
+    return prefix + str((10 - total % 10) % 10)
+
+
+def sample_value(row: dict, holder: Any) -> str:
+    """A valid value for a form row (what a villager would type), for fields the card did not fill."""
+    if row["options"]:
+        return row["options"][0]
+    return {
+        "phone": "13800138000",
+        "bank_card": luhn_complete("622202020011223344"),
+        "id_number": getattr(holder, "id_number", ""),
+        "name": getattr(holder, "name", "张三"),
+        "date": "2026-12-01",
+        "amount": "200",
+        "number": "1",
+        "address": "示范县示范镇示范村 1 组 8 号",
+    }.get(row["kind"], "无")
+
+
+def fill_form(controller: Any) -> None:
+    holder = controller.session.holder if controller.session else None
+    for row in controller.fields:
+        if not row["value"]:
+            controller.setValue(row["key"], sample_value(row, holder))
+
+
+def do_service(controller: Any, rig: Any, code: str, visit: Callable[[str], None] = lambda _n: None,
+               *, pin: str = "123456", rating: int = 5) -> str:
+    """One whole 办件 by the controller's slots (what the touches call); returns the 受理 number."""
+    controller.chooseService(code)
+    wait_until(lambda: controller.screen == "Notice")
+    visit("Notice")
+    controller.beginService()
+    if controller.screen == "Pin":
+        visit("Pin")
+        controller.verifyPin(pin)
+        wait_until(lambda: controller.screen != "Pin")
+    if controller.screen == "Form":
+        fill_form(controller)
+        visit("Form")
+        controller.submitForm()
+        if controller.formErrors:
+            raise AssertionError(f"form rejected: {dict(controller.formErrors)}")
+    capture = controller.capture
+    while controller.screen == "Materials":
+        rig.show_document(capture.current()["profile"])
+        wait_until(lambda: capture.materialReview, 20)
+        visit("Materials")
+        rig.take_away()
+        capture.acceptMaterial()
+    if controller.screen == "Signature":
+        rig.sign()
+        wait_until(lambda: len(capture.strokes) > 0 and not rig.signing())
+        visit("Signature")
+        capture.confirmSignature()
+    wait_until(lambda: controller.screen == "Review")
+    visit("Review")
+    controller.confirm()
+    wait_until(lambda: controller.screen == "Receipt", 30)
+    number = controller.receipt["acceptance_no"]
+    visit("Receipt")
+    controller.openRating()
+    wait_until(lambda: controller.screen == "Rating")
+    visit("Rating")
+    controller.rate(rating, [])
+    wait_until(lambda: controller.screen == "Done", 30)
+    visit("Done")
+    return number
+
+
+def pick_services(catalog_view: Any) -> dict[str, str]:
+    """Codes of three kinds of service the tour and the e2e tests need: with materials and signature,
+    with a PIN, and with no materials at all."""
+    found: dict[str, str] = {}
+    for service in catalog_view.catalog.services if catalog_view.ready else []:
+        info = flow.service_dict(service)
+        if getattr(service, "query", False) or getattr(service, "draft", False):
+            continue
+        if info["materials"] and info["needs_signature"] and not info["needs_pin"]:
+            found.setdefault("materials", info["code"])
+        if info["needs_pin"]:
+            found.setdefault("pin", info["code"])
+        if not info["materials"] and info["needs_card"]:
+            found.setdefault("plain", info["code"])
+    return found
+
+
+def tour(app: Any, rig: Any, visit: Callable[[str], None], clock: SteppableClock) -> None:
+    """Every screen once: home, services, card greeting and error, notice, PIN, form, materials,
+    signature, review, receipt, rating, done, info, idle warning, card removed mid-form."""
+    c = app.controller
+    visit("Home")
+    c.openTile("social")
+    wait_until(lambda: c.screen == "Services")
+    visit("Services")
+    rig.insert_card("mute")
+    wait_until(lambda: c.cardState == "error")
+    visit("CardError")
+    rig.remove_card()
+    wait_until(lambda: not c.hasCard)
+    rig.insert_card("rare")
+    wait_until(lambda: c.cardState == "ok" and c.screen == "Card")
+    visit("Card")
+    codes = pick_services(c.d.catalog)
+    do_service(c, rig, codes["materials"], visit)
+    if "pin" in codes:
+        do_service(c, rig, codes["pin"], lambda n: visit("Pin") if n == "Pin" else None)
+    c.openTile("policy")
+    wait_until(lambda: c.screen == "Info")
+    visit("Info")
+    c.openTile("social")
+    c.chooseService(codes["materials"])
+    c.beginService()
+    wait_until(lambda: c.screen in ("Form", "Materials"))
+    c.setValue(c.fields[0]["key"] if c.fields else "x", "半填")
+    rig.remove_card()
+    wait_until(lambda: c.screen == "Leave")
+    visit("Leave")
+    c.endSession("card_removed")
+    wait_until(lambda: c.screen == "Home")
+    c.openTile("rate")
+    c.userActivity()
+    clock.advance(c._policy().warning_after_s + 1)
+    c.check_idle()
+    wait_until(lambda: c.idleSecondsLeft > 0)
+    visit("Idle")
+    c.extendSession()
+    c.goHome()
