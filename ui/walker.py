@@ -60,8 +60,13 @@ def _class(item: QQuickItem) -> str:
     return item.metaObject().className()
 
 
+def _is(item: QQuickItem, cpp_class: str) -> bool:
+    """QML types made from a Rectangle or Text have their own class names; ask the inheritance chain."""
+    return item.inherits(cpp_class)
+
+
 def _fill(item: QQuickItem) -> QColor | None:
-    if _class(item).startswith("QQuickRectangle"):
+    if _is(item, "QQuickRectangle"):
         color = item.property("color")
         if isinstance(color, QColor) and color.alpha() > 200:
             return color
@@ -92,7 +97,7 @@ def _visible_items(root: QQuickItem, skip: set[str]):
     for child in root.childItems():
         if not child.isVisible() or child.opacity() < 0.05 or child.objectName() in skip:
             continue
-        if (child.width() <= 0 or child.height() <= 0) and not _class(child).startswith("QQuickText"):
+        if (child.width() <= 0 or child.height() <= 0) and not _is(child, "QQuickText"):
             continue
         yield child
         yield from _visible_items(child, skip)
@@ -101,22 +106,25 @@ def _visible_items(root: QQuickItem, skip: set[str]):
 def walk(window: QQuickWindow, screen: str, spoken: str, limits: Limits,
          skip: frozenset[str] = frozenset({"inputPanel"})) -> list[Problem]:
     """Problems on the screen as currently rendered; empty when it passes."""
+    if window.contentItem().width() <= 0:
+        raise RuntimeError("the window has not been laid out yet: nothing to check")
     problems: list[Problem] = []
     if not spoken.strip():
         problems.append(Problem(screen, "screen", "no spoken prompt"))
     for item in _visible_items(window.contentItem(), set(skip)):
-        cls = _class(item)
         text = item.property("text")
-        if cls.startswith(("QQuickText", "QQuickTextField")) and isinstance(text, str) and text.strip():
+        is_text = _is(item, "QQuickText") or _is(item, "QQuickTextInput")
+        if is_text and isinstance(text, str) and text.strip():
             size = item.property("font").pixelSize()
             if 0 < size < limits.min_text_px:
                 problems.append(Problem(screen, describe(item), f"font {size}px < {limits.min_text_px:.1f}px"))
             ratio = contrast(item.property("color"), background_of(item, window))
             if ratio < limits.min_contrast:
                 problems.append(Problem(screen, describe(item), f"contrast {ratio:.2f}:1 < {limits.min_contrast}:1"))
-        is_target = cls.startswith("QQuickMouseArea") and item.isEnabled() or cls.startswith("QQuickTextField")
+        is_area = _is(item, "QQuickMouseArea")
+        is_target = is_area and item.isEnabled() or _is(item, "QQuickTextInput")
         if is_target and min(item.width(), item.height()) < limits.min_target_px:
-            owner = item.parentItem() if cls.startswith("QQuickMouseArea") else item
+            owner = item.parentItem() if is_area else item
             problems.append(Problem(screen, describe(owner),
                                     f"target {item.width():.0f}×{item.height():.0f}px < {limits.min_target_px:.0f}px"))
     return problems

@@ -26,8 +26,17 @@ def make_app(tmp_path: Path, parts: Parts | None = None, *, config: Config | Non
              events: EventHub | None = None, clock: ManualClock | None = None) -> KioskApp:
     temp_root = tmp_path / "tmp"
     temp_root.mkdir(exist_ok=True)
-    return KioskApp(config or Config(), tmp_path / "data", parts or Parts(), events=events, clock=clock,
-                    wall_clock=lambda: dt.datetime(2026, 11, 23, 10, 30), temp_root=str(temp_root))
+    app = KioskApp(config or Config(), tmp_path / "data", parts or Parts(), events=events, clock=clock,
+                   wall_clock=lambda: dt.datetime(2026, 11, 23, 10, 30), temp_root=str(temp_root))
+    settled(app)
+    return app
+
+
+def settled(app: KioskApp) -> None:
+    """Until the window's first layout is done (the content item gets its size from an event)."""
+    from ui.tour import wait_until
+
+    wait_until(lambda: app.window.contentItem().width() == app.window.width() > 0)
 
 
 def limits_for(app: KioskApp) -> Limits:
