@@ -29,13 +29,6 @@ def _error(status: int, code: str, message: str, detail: str = "") -> JSONRespon
     return JSONResponse(ErrorReply(code=code, message=message, detail=detail).model_dump(), status_code=status)
 
 
-def kiosk_crypto_opener(keys: HubKeys) -> Opener:
-    def open_(suite: str, sealed: bytes, aad: dict) -> object:
-        return sealing_keys.open_item(keys.sealing[suite], sealed, aad)
-
-    return open_
-
-
 async def _body(request: Request) -> bytes:
     raw = await request.body()
     if len(raw) > MAX_BODY:
@@ -52,7 +45,7 @@ async def _body(request: Request) -> bytes:
 
 def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None) -> FastAPI:
     app = FastAPI(title="county 人社 hub", version=str(protocol.PROTOCOL_VERSION), docs_url=None, redoc_url=None)
-    open_item = opener or kiosk_crypto_opener(keys)
+    open_item = opener or sealing_keys.opener_for(keys.sealing)
 
     @app.exception_handler(sqlalchemy.exc.OperationalError)
     async def _db_down(_request: Request, exc: Exception) -> JSONResponse:

@@ -7,6 +7,7 @@ format and the AEAD are ``kiosk.crypto``'s; this module only stores the key and 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,11 +55,17 @@ class OpenFailed(Exception):
     """The sealed bytes do not open with this key and these bound fields (tampered or misaddressed)."""
 
 
-def open_item(pair: SealingKeyPair, sealed: bytes, aad: dict[str, Any]) -> Any:
-    """Decrypt one sealed item; returns the decoded content. Raises OpenFailed on any failure."""
-    from kiosk.crypto import sealing  # the store's module; imported here so the hub starts without it
+def opener_for(pairs: dict[str, SealingKeyPair]) -> Callable[[str, bytes, dict[str, Any]], Any]:
+    """An opener over ``kiosk.crypto.sealing`` with one epoch-key cache per suite (an SM2 unwrap costs
+    ~20 ms, so it is done once per epoch, not per item). Raises OpenFailed on any failure."""
+    from kiosk.crypto import sealing  # the store's module
 
-    try:
-        return sealing.open_sealed(sealed, pair.private, **aad)
-    except Exception as exc:  # an AEAD tag failure, a malformed header, a wrong suite: all mean "not openable"
-        raise OpenFailed(f"{type(exc).__name__}: {exc}") from None
+    openers = {suite: sealing.hub_opener(pair.private) for suite, pair in pairs.items()}
+
+    def open_(suite: str, sealed: bytes, aad: dict[str, Any]) -> Any:
+        try:
+            return openers[suite](sealed, **aad)
+        except Exception as exc:  # a tag failure, a malformed header, a wrong suite: all mean "not openable"
+            raise OpenFailed(f"{type(exc).__name__}: {exc}") from None
+
+    return open_
