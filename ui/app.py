@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTranslator, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -151,8 +151,11 @@ class KioskApp:
         self.status.close()
         for closer in reversed(self.parts.extra_closers):
             closer()
+        self.controller.stop()
         self.window.close()
+        QCoreApplication.sendPostedEvents()  # queued signals land while their receivers still exist
         shiboken6.delete(self.engine)  # now, while the controller its bindings read still exists
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def build_parts(config: config_mod.Config, data_dir: Path, events: EventHub) -> Parts:

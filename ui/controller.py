@@ -409,6 +409,9 @@ class KioskController(QObject):
             self._idle_left = left
             self.idleChanged.emit()
 
+    def stop(self) -> None:
+        self._tick.stop()
+
     def check_idle(self) -> None:
         """The 1 s tick, callable directly (tests move an injected clock instead of waiting)."""
         self._on_tick()
