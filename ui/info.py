@@ -1,7 +1,8 @@
 """Policy and job information from the last synced downlink bundles, read from the data dir.
 
-A bundle is stored by the sync client as ``<data_dir>/bundles/<kind>.json`` (kind = policy, jobs, notices)
-with ``created_at`` and ``items`` ({title, body}). The screen says how old it is, so a villager knows.
+The sync client's shelf (sync/client/downlink.py) keeps ``<data_dir>/bundles/<kind>/current.json`` naming
+the active ``v<N>.json``, a signed bundle with ``created_at`` and ``content`` (a list of items, or
+``{"items": [...]}``, each with a title and a body/text). The screen says how old it is.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ class InfoSource:
         self._cache: dict[str, tuple[float, dict]] = {}
 
     def _load(self, kind: str) -> dict:
-        path = self.dir / f"{kind}.json"
         try:
+            version = json.loads((self.dir / kind / "current.json").read_text())["version"]
+            path = self.dir / kind / f"v{int(version)}.json"
             mtime = path.stat().st_mtime
-        except OSError:
+        except (OSError, ValueError, KeyError, TypeError):
             return {}
         cached = self._cache.get(kind)
         if cached and cached[0] == mtime:
@@ -46,8 +48,10 @@ class InfoSource:
         return data
 
     def items(self, kind: str) -> list[dict]:
-        raw = self._load(kind).get("items", [])
-        return [{"title": str(i.get("title", "")), "body": str(i.get("body", ""))} for i in raw if isinstance(i, dict)]
+        content = self._load(kind).get("content", [])
+        raw = content.get("items", []) if isinstance(content, dict) else content
+        return [{"title": str(i.get("title", "")), "body": str(i.get("body", i.get("text", i.get("summary", ""))))}
+                for i in raw if isinstance(i, dict)]
 
     def age_text(self, kind: str, now: dt.datetime) -> str:
         created = self._load(kind).get("created_at")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from sync.client.downlink import BundleShelf
+from sync.protocol import Bundle
 from tests.ui.support import ManualClock, find, make_app, tap
 
 
@@ -34,11 +36,9 @@ def test_switches_change_sizes_and_voice(kiosk, qtbot):
 
 
 def test_policy_info_works_offline_and_says_how_old(kiosk, qtbot, tmp_path):
-    bundles = kiosk.data_dir / "bundles"
-    bundles.mkdir(parents=True)
-    (bundles / "policy.json").write_text(
-        '{"created_at": "2026-11-20T08:00:00", "items": [{"title": "城乡居民养老保险缴费档次", "body": "..."}]}',
-        encoding="utf-8")
+    bundle = Bundle(kind="policy", version=3, created_at="2026-11-20T08:00:00+08:00",
+                    content={"items": [{"title": "城乡居民养老保险缴费档次", "body": "每年 200 元起"}]})
+    BundleShelf(kiosk.data_dir).install(bundle, bundle.model_dump_json().encode())
     tap(qtbot, kiosk, "tile_policy")
     qtbot.waitUntil(lambda: kiosk.controller.screen == "Info")
     qtbot.waitUntil(lambda: find(kiosk, "infoAge") is not None)
