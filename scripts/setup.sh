@@ -21,6 +21,8 @@ APT_PACKAGES=(
   libxcb-sync1 libxcb-shm0 libxcb-glx0 libxcb-util1
   # namespaces, link shaping, QR decoding, Debian packaging, unit checks
   iproute2 nftables util-linux libzbar0 debhelper dpkg-dev fakeroot systemd udev
+  # the kiosk session's Wayland compositor (a dependency of the .deb; systemd-analyze verify needs its binary)
+  cage
 )
 
 missing=()

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds village-kiosk_<version>_<arch>.deb with dpkg-deb (`make deb`).
+#
+# Dependencies are vendored as wheels (pip wheel, on the build machine, which has PyPI) into
+# /opt/village-kiosk/wheels; postinst builds /opt/village-kiosk/venv from them with --no-index. Why not
+# ship a built venv: a venv's scripts and pyvenv.cfg carry absolute paths of the machine that built it,
+# and the wheels install the same bytes offline on any Debian 12 terminal.
+#
+# Environment:
+#   KIOSK_DEB_WHEELS=full (default): the app with its devices, sync and ui extras — what a terminal needs
+#   KIOSK_DEB_WHEELS=core: the app and its core dependencies only (packaging tests: small and quick)
+#   OUT=dir (default build/deb): where the .deb goes; the path of the .deb is printed last
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PY:-.venv/bin/python}
+OUT=${OUT:-build/deb}
+MODE=${KIOSK_DEB_WHEELS:-full}
+VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+ARCH=$(dpkg --print-architecture)
+NAME=village-kiosk_${VERSION}_${ARCH}
+
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+WORK=$(mktemp -d "$OUT/.build-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+STAGE=$WORK/$NAME
+
+# 1. a clean copy of the source: setuptools writes build/ and *.egg-info beside the code it builds
+mkdir -p "$WORK/src"
+tar --exclude=__pycache__ --exclude='*.pyc' -cf - pyproject.toml README.md kiosk drivers sync ui \
+    | tar -xf - -C "$WORK/src"
+
+# 2. the wheelhouse
+WHEELS=$STAGE/opt/village-kiosk/wheels
+mkdir -p "$WHEELS"
+case "$MODE" in
+full) extras="[devices,sync,ui]" ;;
+core) extras="" ;;
+*) echo "build-deb: KIOSK_DEB_WHEELS must be full or core, not '$MODE'" >&2; exit 2 ;;
+esac
+"$PY" -m pip wheel --quiet --disable-pip-version-check --wheel-dir "$WHEELS" "$WORK/src$extras"
+ls "$WHEELS"/village_kiosk-"$VERSION"-*.whl >/dev/null
+echo "village-kiosk$extras" >"$WHEELS/REQUIREMENT"
+
+# 3. the OS integration files, docs, the command on PATH
+cp -a installer/files/. "$STAGE/"
+install -D -m 0644 installer/README.md "$STAGE/usr/share/doc/village-kiosk/README.md"
+install -d "$STAGE/usr/bin"
+ln -s /opt/village-kiosk/venv/bin/kiosk "$STAGE/usr/bin/kiosk"
+cat >"$STAGE/usr/share/doc/village-kiosk/copyright" <<'COPYRIGHT'
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: village-kiosk
+License: GPL-3.0-or-later
+ On Debian systems, the full text is in /usr/share/common-licenses/GPL-3.
+ The wheels in /opt/village-kiosk/wheels carry their own licences in their metadata.
+COPYRIGHT
+
+# 4. control files
+install -d -m 0755 "$STAGE/DEBIAN"
+for script in postinst prerm postrm; do
+    install -m 0755 "installer/debian/$script" "$STAGE/DEBIAN/$script"
+done
+install -m 0644 installer/debian/conffiles "$STAGE/DEBIAN/conffiles"
+SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
+sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE/" installer/debian/control.in \
+    >"$STAGE/DEBIAN/control"
+(cd "$STAGE" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
+    >"$STAGE/DEBIAN/md5sums"
+chmod 0644 "$STAGE/DEBIAN/md5sums"
+find "$STAGE" -type d -exec chmod 0755 {} +
+
+# 5. the package (wheels are already compressed: a light xz level saves minutes, not megabytes)
+dpkg-deb --root-owner-group -Zxz -z1 --build "$STAGE" "$OUT/$NAME.deb" >/dev/null
+echo "$OUT/$NAME.deb"
