@@ -28,10 +28,11 @@ class CatalogView:
         if tile is None or not tile["words"]:
             return []
         found = [s for s in self._services() if not getattr(s, "query", False) or key == "card"]
-        if key == "card":  # the card category first: "社保卡" also contains "社保"
-            return [s for s in found if "卡" in flow.service_category(s)]
+        if key == "card":  # the card category first: "用社保卡" also contains "社保"
+            return [s for s in found if flow.service_category(s) == tile["title"] or "卡" in flow.service_category(s)]
         taken = {"jobs": (), "skills": ("jobs",), "social": ("jobs", "skills", "card")}.get(key, ())
-        own = [s for s in found if any(w in flow.service_category(s) for w in tile["words"])]
+        own = [s for s in found if flow.service_category(s) == tile["title"]
+               or any(w in flow.service_category(s) for w in tile["words"])]
         other = [s for k in taken for s in self.for_tile(k)]
         return [s for s in own if s not in other]
 

@@ -1,4 +1,4 @@
-"""Builds the production devices, store, catalog and sync client from config, for ui/app.py.
+"""Builds the devices, store, catalog and signing key from config, for ui/app.py and the demo rig.
 
 Each piece is optional: when its package is missing or fails to open, it is left out, a
 DeviceStateChanged tells the UI in plain Chinese, and the services that need it show as unavailable.
@@ -8,22 +8,41 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from kiosk import config as config_mod
+from kiosk.errors import UserFacingError
 from kiosk.events import DeviceStateChanged, EventHub
 
 log = logging.getLogger(__name__)
 
 
 def build(config: config_mod.Config, data_dir: Path, events: EventHub):
+    """The production parts named in config."""
     from ui.app import Parts
 
     parts = Parts()
-    parts.catalog, parts.validate = _catalog()
+    parts.catalog, parts.validate = open_catalog()
+    open_store(parts, config, data_dir, events)
+    if config.printer.driver != "none":
+        parts.printer = _try(events, "printer", lambda: _printer(config, data_dir))
+    parts.card_reader = _try(events, "card", lambda: _card(config, events))
     return parts
 
 
-def _catalog():
+def _try(events: EventHub, device: str, make) -> Any:
+    try:
+        return make()
+    except UserFacingError as exc:
+        log.warning("%s unavailable: %s", device, exc.detail)
+        events.publish(DeviceStateChanged(device, "error", exc.message))
+    except Exception:
+        log.exception("%s failed to start", device)
+        events.publish(DeviceStateChanged(device, "error", "设备故障"))
+    return None
+
+
+def open_catalog():
     try:
         from kiosk.catalog import Catalog, validate_form
     except ImportError:
@@ -36,5 +55,38 @@ def _catalog():
         return None, None
 
 
-def device_failed(events: EventHub, device: str, message: str) -> None:
-    events.publish(DeviceStateChanged(device, "error", message))
+def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHub) -> None:
+    """The store of an initialised data dir, plus what derives from the device keys (pseudonyms, the
+    receipt QR signature, the device id)."""
+    from kiosk.crypto.suites import get_suite
+    from kiosk.keys import load_device_keys
+    from kiosk.pseudonym import pseudonym
+    from kiosk.store import open_store as open_data_dir_store
+
+    try:
+        keys = load_device_keys(data_dir, config.crypto.suite)
+        parts.store = open_data_dir_store(data_dir, config, events)
+    except UserFacingError as exc:
+        log.error("store unavailable: %s", exc.detail)
+        return
+    parts.extra_closers.append(parts.store.close)
+    suite = get_suite(keys.suite)
+    parts.pseudonym = lambda id_number: pseudonym(id_number, keys.pseudonym_key)
+    parts.sign = lambda message: suite.sign(keys.signing_private, message)
+    parts.device_id = keys.device_id
+
+
+def _printer(config: config_mod.Config, data_dir: Path):
+    from drivers.printer.service import make_printer
+
+    return make_printer(config.printer, data_dir)
+
+
+def _card(config: config_mod.Config, events: EventHub):
+    if config.card.driver == "none":
+        return None
+    from drivers.card import open_reader
+
+    reader = open_reader(config.card, events)
+    reader.start()
+    return reader
