@@ -15,7 +15,7 @@ Grid {
             objectName: "key_" + modelData
             width: pad.key * 1.5; height: pad.key
             radius: Theme.radius
-            visible: modelData !== ""
+            opacity: modelData === "" ? 0 : 1   // keeps its place in the grid
             color: modelData === "⌫" ? Theme.secondary : Theme.card
             border.color: Theme.primary; border.width: 3
             Text {
@@ -25,7 +25,7 @@ Grid {
                 font.bold: true
                 color: Theme.ink
             }
-            MouseArea { anchors.fill: parent; onClicked: pad.typed(modelData) }
+            MouseArea { anchors.fill: parent; enabled: modelData !== ""; onClicked: pad.typed(modelData) }
         }
     }
 }
