@@ -86,6 +86,10 @@ class Store:
             raise StorageError(detail=f"{db_path}: keys are for suite {keys.suite!r}, not {suite_impl.name!r}")
         return cls(Path(db_path), suite_impl, keys, config, events, clock, create)
 
+    @property
+    def keys(self) -> DeviceKeys:
+        return self._keys
+
     def __enter__(self) -> Store:
         return self
 
