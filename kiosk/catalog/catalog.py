@@ -1,0 +1,97 @@
+"""The loaded catalog: what the UI lists, the hub checks against, and the sync downlink replaces."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from .loader import DEFAULT_CATALOG, build_services, read_document
+from .model import Service
+from .search import SearchIndex
+
+
+class Catalog:
+    def __init__(self, document: dict[str, Any], services: tuple[Service, ...], source: str = ""):
+        self._document = document
+        self.services: tuple[Service, ...] = services
+        self.source = source
+        self._by_code = {s.code: s for s in services}
+        self._by_name = {n: s for s in services for n in s.all_names}
+        self._index: SearchIndex | None = None
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Catalog:
+        """The catalog at ``path`` (YAML with includes, or a merged JSON), or the one shipped in assets/."""
+        path = Path(path) if path is not None else DEFAULT_CATALOG
+        return cls.from_document(read_document(path), source=str(path))
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], source: str = "") -> Catalog:
+        document = copy.deepcopy(document)  # the caller's dict may change; ours must not
+        return cls(document, build_services(document, source=source), source)
+
+    @property
+    def version(self) -> str:
+        return str(self._document["catalog_version"])
+
+    @property
+    def title(self) -> str:
+        return str(self._document["title"])
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(self._document["categories"])
+
+    @property
+    def source_lists(self) -> dict[str, str]:
+        """Seed list key → its title, e.g. "hangu_a4" → 含谷镇… 附件4 …"""
+        return dict(self._document["sources"])
+
+    def document(self) -> dict[str, Any]:
+        """A copy of the merged document: what a catalog bundle carries."""
+        return copy.deepcopy(self._document)
+
+    def get(self, code: str) -> Service:
+        return self._by_code[code]
+
+    def find(self, name: str) -> Service | None:
+        """By exact name or alias, e.g. the wording of a seed list."""
+        return self._by_name.get(name.strip())
+
+    def by_category(self) -> dict[str, list[Service]]:
+        grouped: dict[str, list[Service]] = {c: [] for c in self.categories}
+        for s in self.services:
+            grouped.setdefault(s.category, []).append(s)
+        return grouped
+
+    def search(self, text: str, limit: int = 30) -> list[Service]:
+        if self._index is None:  # built on first use: pinyin for every name costs a few ms
+            self._index = SearchIndex(self.services)
+        return self._index.search(text, limit)
+
+    def validate(self, service: Service | str, values: dict[str, Any]) -> dict[str, str]:
+        from .forms import validate_form
+
+        return validate_form(self.get(service) if isinstance(service, str) else service, values)
+
+    def __len__(self) -> int:
+        return len(self.services)
+
+    def __repr__(self) -> str:
+        return f"Catalog(version={self.version!r}, services={len(self.services)})"
+
+
+def catalog_from_bundle(raw: bytes | str | dict[str, Any], verifiers: dict, *, newer_than: int = 0) -> Catalog:
+    """Verify a catalog bundle from the hub, then check its content like any catalog file.
+
+    A bundle whose signature is good but whose catalog is broken is refused too (CatalogError): the
+    kiosk keeps the catalog it has."""
+    from .bundle import open_bundle
+
+    bundle = open_bundle(raw, verifiers, kind="catalog", newer_than=newer_than)
+    if not isinstance(bundle.content, dict):
+        from .loader import CatalogError
+
+        raise CatalogError(["bundle content is not a catalog document"], source=f"bundle v{bundle.version}")
+    return Catalog.from_document(bundle.content, source=f"bundle v{bundle.version}")

@@ -1,0 +1,94 @@
+"""Finding a service by what a villager or clerk types: Chinese, full pinyin, or pinyin initials.
+
+"养老保险", "yanglaobaoxian" and "ylbx" all find 城乡居民养老保险参保登记. The pinyin is computed once per
+catalog with pypinyin (its phrase dictionary gets polyphones such as 银行 right).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from .model import Service
+
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
+def _fold(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def pinyin_full(text: str) -> str:
+    return _fold("".join(lazy_pinyin(text)))
+
+
+def pinyin_initials(text: str) -> str:
+    return _fold("".join(lazy_pinyin(text, style=Style.FIRST_LETTER)))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    service: Service
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    spellings: tuple[tuple[str, str], ...]  # (full pinyin, initials) of the name and each alias
+    code: str
+
+
+class SearchIndex:
+    def __init__(self, services: tuple[Service, ...]):
+        self._entries = [
+            _Entry(s, s.name, s.aliases, s.description,
+                   tuple((pinyin_full(n), pinyin_initials(n)) for n in s.all_names), _fold(s.code))
+            for s in services
+        ]
+
+    def search(self, text: str, limit: int = 30) -> list[Service]:
+        tokens = [t for t in re.split(r"[\s,，、]+", text.strip()) if t]
+        if not tokens:
+            return []
+        scored = []
+        for entry in self._entries:
+            total = 0
+            for token in tokens:
+                score = self._score(entry, token)
+                if score == 0:
+                    break
+                total += score
+            else:
+                scored.append((-total, entry.service.code, entry.service))
+        scored.sort(key=lambda t: t[:2])
+        return [s for _, _, s in scored[:limit]]
+
+    @staticmethod
+    def _score(entry: _Entry, token: str) -> int:
+        if _HAN.search(token):
+            if token == entry.name:
+                return 100
+            if entry.name.startswith(token):
+                return 80
+            if token in entry.name:
+                return 60
+            if any(token in a for a in entry.aliases):
+                return 50
+            if token in entry.description:
+                return 10
+            # the characters in order but not together: 养老认证 → 领取养老（工伤）待遇资格认证
+            pattern = ".*".join(map(re.escape, token))
+            return 5 if any(re.search(pattern, n) for n in (entry.name, *entry.aliases)) else 0
+        key = _fold(token)
+        if not key:
+            return 0
+        if key == entry.code:
+            return 100
+        best = 0
+        for full, initials in entry.spellings:
+            if full.startswith(key) or initials.startswith(key):
+                best = max(best, 45)
+            elif key in full or key in initials:
+                best = max(best, 35)
+        return best
