@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -74,6 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `kiosk queue list | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a bug: the operator gets one line, the traceback goes to stderr only with -v
+        log.debug("unexpected error", exc_info=True)
+        print(f"错误：程序内部错误（{type(exc).__name__}），请联系技术员；加 -v 查看详情", file=sys.stderr)
+        return 70
     finally:
         ctx.close()
 
