@@ -217,7 +217,7 @@ class PcscStack:
     def inside(self, argv: list[str]) -> list[str]:
         """``argv`` run in the stack's namespaces (for opensc-tool, pcsc_scan, the kiosk CLI)."""
         assert self.holder is not None
-        return ["nsenter", "-t", str(self.holder.pid), "-n", "-m", *argv]
+        return ["nsenter", "-t", str(self.holder.pid), "-n", "-m", f"--wd={os.getcwd()}", *argv]
 
     def insert(self, key: str, slot: int = 0, **changes) -> VirtualCard:
         return self.slots[slot].insert(profile(key, **changes))

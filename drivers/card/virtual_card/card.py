@@ -150,13 +150,16 @@ class VirtualCard:
         return _sw(0x6983) if self._tries == 0 else _sw(0x63C0 | self._tries)
 
     def _garble(self, answer: bytes) -> bytes:
-        """One of: random bytes, a truncation, a flipped bit, a random status word."""
+        """One of: random bytes, a truncation, a flipped bit, a random status word.
+
+        Never empty: vpcd treats a 0-byte answer as the card leaving the slot.
+        """
         rng = self._rng
         kind = rng.randrange(4)
         if kind == 0:
-            return rng.randbytes(rng.randrange(0, 40))
+            return rng.randbytes(rng.randrange(1, 40))
         if kind == 1:
-            return answer[: rng.randrange(0, max(1, len(answer)))]
+            return answer[: rng.randrange(1, max(2, len(answer)))]
         if kind == 2:
             flipped = bytearray(answer)
             i = rng.randrange(len(flipped))
