@@ -60,6 +60,7 @@ def tap(qtbot, app: KioskApp, name: str) -> None:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
 
+    app.window.grabWindow()  # renders once, so positioners (Column, Row, Grid) have placed their items
     item = find(app, name)
     assert item is not None and item.isVisible(), f"{name} is not on screen"
     point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()

@@ -44,6 +44,7 @@ ScreenBase {
                         errorText: kiosk.formErrors[modelData.key] || ""
                         onTextChanged: kiosk.setValue(modelData.key, text)
                         onActiveFocusChanged: if (activeFocus) screen.numericTarget = numeric ? input : null
+                        onPressed: { forceActiveFocus(); screen.numericTarget = numeric ? input : null }
                         Component.onCompleted: if (numeric) allowX = modelData.kind === "id_number"
                         property bool allowX: false
                     }
