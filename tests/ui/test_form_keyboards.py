@@ -1,7 +1,7 @@
 """The form's keyboards: Qt Virtual Keyboard pinyin for names and addresses (type pinyin, pick a
 candidate), the big numeric keypad for ID, phone and bank card numbers, and inline messages."""
 
-from PySide6.QtCore import QMetaObject, Q_ARG, Q_RETURN_ARG
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject
 from PySide6.QtQml import QQmlComponent
 
 from kiosk.domain import Holder
