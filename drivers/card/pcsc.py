@@ -153,7 +153,6 @@ class PcscCardReader:
     # --- worker ------------------------------------------------------------------------------------
 
     def _run(self) -> None:
-        self._set_state(CardState.NO_READER)
         try:
             while not self._stop.is_set():
                 self._run_commands()
