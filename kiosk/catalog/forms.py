@@ -28,7 +28,8 @@ def check_field(field: Field, value: str) -> str | None:
     if kind == "name":
         return v.check_name(value)
     if kind == "enum":
-        return None if v.normalize(value) in field.options else "请从列出的选项中选择一项"
+        chosen = v.normalize(value)
+        return None if any(chosen == v.normalize(o) for o in field.options) else "请从列出的选项中选择一项"
     if kind == "amount":
         return v.check_amount(value, minimum=None if field.min is None else Decimal(str(field.min)),
                               maximum=None if field.max is None else Decimal(str(field.max)))

@@ -160,8 +160,14 @@ class _Resolver:
     def service(self, raw: dict[str, Any]) -> Service:
         code = raw["code"]
         where = f"服务 {code} {raw['name']}"
-        items = [x for item in raw["fields"] for x in (item if isinstance(item, list) else [item])]
-        fields = [f for i, item in enumerate(items) if (f := self.field(f"{where} 的 fields[{i}]", item))]
+        # a row of library names ([name, id_number, phone]) is shorthand for those fields in order
+        items = []
+        for i, item in enumerate(raw["fields"]):
+            if isinstance(item, list):
+                items += [(f"fields[{i}][{j}]", x) for j, x in enumerate(item)]
+            else:
+                items.append((f"fields[{i}]", item))
+        fields = [f for at, item in items if (f := self.field(f"{where} 的 {at}", item))]
         materials = [m for i, item in enumerate(raw["materials"])
                      if (m := self.material(f"{where} 的 materials[{i}]", item))]
         for label, keys in (("字段", [f.key for f in fields]), ("材料", [m.id for m in materials])):
@@ -195,6 +201,9 @@ class _Resolver:
 
     def all(self) -> list[Service]:
         services = [self.service(raw) for raw in self.doc["services"]]
+        codes = [s.code for s in services]
+        for dup in sorted({c for c in codes if codes.count(c) > 1}):
+            self.fail(f"服务 {dup}", f"编码 “{dup}” 用了 {codes.count(dup)} 次，每项服务的编码必须唯一")
         seen: dict[str, str] = {}
         for s in services:
             for n in (s.code, *s.all_names):

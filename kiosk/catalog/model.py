@@ -89,7 +89,7 @@ def compose_notice(service_name: str, audience: str, channel: str, village_level
                    needs_card: bool, needs_pin: bool, draft: bool) -> str:
     """The 一次性告知 a villager reads before starting: everything needed, in one go, in plain words."""
     lines = [f"【办理事项】{service_name}", f"【谁可以办】{audience}"]
-    bring = ["本人社会保障卡"] if needs_card else []
+    bring = ["办事人本人的社会保障卡"] if needs_card else []
     bring += [m.name + ("" if m.required else "（如有）") + (f"（{m.note}）" if m.note else "") for m in materials]
     lines.append("【需要带的材料】" + ("；".join(f"{i}. {b}" for i, b in enumerate(bring, 1)) if bring else "不需要材料"))
     how = {"自助": "可以自己在终端上办，有困难请找工作人员帮办",
