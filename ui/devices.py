@@ -27,6 +27,8 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     if config.printer.driver != "none":
         parts.printer = _try(events, "printer", lambda: _printer(config, data_dir))
     parts.card_reader = _try(events, "card", lambda: _card(config, events))
+    if parts.card_reader is not None:
+        parts.extra_closers.append(parts.card_reader.stop)
     return parts
 
 
@@ -55,7 +57,7 @@ def open_catalog():
         return None, None
 
 
-def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHub) -> None:
+def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHub, *, create: bool = False) -> None:
     """The store of an initialised data dir, plus what derives from the device keys (pseudonyms, the
     receipt QR signature, the device id)."""
     from kiosk.crypto.suites import get_suite
@@ -65,7 +67,7 @@ def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHu
 
     try:
         keys = load_device_keys(data_dir, config.crypto.suite)
-        parts.store = open_data_dir_store(data_dir, config, events)
+        parts.store = open_data_dir_store(data_dir, config, events, create=create)
     except UserFacingError as exc:
         log.error("store unavailable: %s", exc.detail)
         return
@@ -85,8 +87,9 @@ def _printer(config: config_mod.Config, data_dir: Path):
 def _card(config: config_mod.Config, events: EventHub):
     if config.card.driver == "none":
         return None
-    from drivers.card import open_reader
+    from drivers.card.factory import make_card_reader
 
-    reader = open_reader(config.card, events)
-    reader.start()
+    reader = make_card_reader(config.card, events)
+    if reader is not None:
+        reader.start()
     return reader

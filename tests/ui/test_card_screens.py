@@ -63,3 +63,38 @@ def test_removing_the_card_at_the_greeting_wipes_the_session(kiosk):
     wait_until(lambda: kiosk.controller.screen == "Home")
     assert kiosk.controller.session is None and kiosk.controller.greeting == ""
     assert not temp.exists()
+
+
+@pytest.fixture
+def with_reader(qtbot, tmp_path):
+    from drivers.card.virtual import VirtualCardReader
+
+    events = EventHub()
+    reader = VirtualCardReader(events, read_timeout_s=0.5)
+    reader.start()
+    app = make_app(tmp_path, events=events)
+    yield app, reader
+    app.close()
+    reader.stop()
+
+
+@pytest.mark.parametrize("key", ["v2", "rare", "v3", "blocked", "not_sscard", "mute", "pulled", "garbage"])
+def test_every_virtual_card_profile(with_reader, qtbot, key):
+    app, reader = with_reader
+    outcomes = []
+    app.card.inserted.connect(lambda holder: outcomes.append(("ok", holder.masked_name)))
+    app.card.failed.connect(lambda code, message, advice: outcomes.append(("error", message + advice)))
+    reader.insert(key)
+    wait_until(lambda: outcomes, 10)
+    kind, text = outcomes[0]
+    if kind == "ok":
+        wait_until(lambda: find(app, "cardTitle") is not None and text in find(app, "cardTitle").property("text"))
+        assert app.controller.session.holder is not None
+    else:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text) and text.isprintable()
+        wait_until(lambda: app.controller.screen in ("Card", "Home"))
+        assert "读卡器暂不可用" not in app.controller.unavailableText  # a bad card is not a broken reader
+    reader.remove()
+    wait_until(lambda: app.controller.screen == "Home" and app.controller.session is None)
+    reader.insert("v2")
+    wait_until(lambda: app.controller.cardState == "ok")

@@ -7,6 +7,13 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.events import DeviceStateChanged, EventHub, QueueChanged, SyncProgress
 
 DEVICE_WORDS = {"card": "读卡器", "camera": "高拍仪", "sigpad": "签名板", "printer": "打印机"}
+# For the card reader, "error" means the card in the slot could not be read: the reader itself is fine.
+READER_FAULTS = {"card": {"no_reader", "absent", "stopped"}}
+
+
+def is_fault(event: DeviceStateChanged) -> bool:
+    faults = READER_FAULTS.get(event.device)
+    return event.state in faults if faults is not None else bool(event.message)
 
 
 class StatusBridge(QObject):
@@ -29,8 +36,8 @@ class StatusBridge(QObject):
             self.online, self.reason = event.online, event.reason
             self.waiting = max(0, event.total - event.sent)
         elif isinstance(event, DeviceStateChanged):
-            if event.message:
-                self.failed_devices[event.device] = event.message
+            if is_fault(event):
+                self.failed_devices[event.device] = event.message or event.state
             else:
                 self.failed_devices.pop(event.device, None)
         self.changed.emit()
