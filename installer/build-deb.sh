@@ -46,8 +46,15 @@ echo "village-kiosk$extras" >"$WHEELS/REQUIREMENT"
 # 3. the OS integration files, docs, the command on PATH
 cp -a installer/files/. "$STAGE/"
 install -D -m 0644 installer/README.md "$STAGE/usr/share/doc/village-kiosk/README.md"
-install -d "$STAGE/usr/bin"
-ln -s /opt/village-kiosk/venv/bin/kiosk "$STAGE/usr/bin/kiosk"
+install -d "$STAGE/usr/bin" "$STAGE/usr/sbin"
+ln -s /opt/village-kiosk/current/venv/bin/kiosk "$STAGE/usr/bin/kiosk"
+install -D -m 0644 installer/kiosk_update.py "$STAGE/opt/village-kiosk/lib/kiosk_update.py"
+cat >"$STAGE/usr/sbin/kiosk-update" <<'WRAPPER'
+#!/bin/sh
+# offline updates: kiosk-update apply BUNDLE --public-key KEY (see /usr/share/doc/village-kiosk/README.md)
+exec /opt/village-kiosk/current/venv/bin/python /opt/village-kiosk/lib/kiosk_update.py "$@"
+WRAPPER
+chmod 0755 "$STAGE/usr/sbin/kiosk-update"
 cat >"$STAGE/usr/share/doc/village-kiosk/copyright" <<'COPYRIGHT'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: village-kiosk
@@ -59,7 +66,8 @@ COPYRIGHT
 # 4. control files
 install -d -m 0755 "$STAGE/DEBIAN"
 for script in postinst prerm postrm; do
-    install -m 0755 "installer/debian/$script" "$STAGE/DEBIAN/$script"
+    sed "s/@VERSION@/$VERSION/g" "installer/debian/$script" >"$STAGE/DEBIAN/$script"
+    chmod 0755 "$STAGE/DEBIAN/$script"
 done
 install -m 0644 installer/debian/conffiles "$STAGE/DEBIAN/conffiles"
 SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)

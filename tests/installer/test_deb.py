@@ -12,12 +12,14 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALLER = REPO / "installer"
+VERSION = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
 UNITS = ("village-kiosk.service", "village-kiosk-sync.service", "village-kiosk-audit.service",
          "village-kiosk-audit.timer")
 
@@ -92,9 +94,10 @@ def test_install_creates_user_venv_units_and_lockdown(installed):
     state = root / "var/lib/village-kiosk"
     assert state.is_dir() and (state.stat().st_mode & 0o777) == 0o750
     # the venv was built offline from the shipped wheels and runs the kiosk command
-    help_text = run(str(root / "opt/village-kiosk/venv/bin/kiosk"), "--help").stdout
+    help_text = run(str(root / "opt/village-kiosk/current/venv/bin/kiosk"), "--help").stdout
     assert "村级人社自助终端" in help_text
-    assert os.readlink(root / "usr/bin/kiosk") == "/opt/village-kiosk/venv/bin/kiosk"
+    assert os.readlink(root / "usr/bin/kiosk") == "/opt/village-kiosk/current/venv/bin/kiosk"
+    assert os.readlink(root / "opt/village-kiosk/current") == f"versions/{VERSION}"
     wants = root / "etc/systemd/system"
     assert (wants / "graphical.target.wants/village-kiosk.service").is_symlink()
     assert (wants / "multi-user.target.wants/village-kiosk-sync.service").is_symlink()
@@ -121,18 +124,19 @@ def test_purge_leaves_only_the_user_and_the_villagers_data(deb, tmp_path):
 
 def test_a_failed_venv_build_keeps_the_working_one(installed, tmp_path):
     root, _ = installed
-    venv = root / "opt/village-kiosk/venv"
+    venv = root / "opt/village-kiosk/current/venv"
     marker = venv / "still-the-old-venv"
     marker.touch()
     requirement = root / "opt/village-kiosk/wheels/REQUIREMENT"
     good = requirement.read_text()
     requirement.write_text("village-kiosk-does-not-exist\n")
     try:
-        proc = run("sh", str(INSTALLER / "debian/postinst"), "configure", env=dict(os.environ, DPKG_ROOT=str(root)))
+        proc = run("sh", str(root / "var/lib/dpkg/info/village-kiosk.postinst"), "configure",
+                   env=dict(os.environ, DPKG_ROOT=str(root)))
     finally:
         requirement.write_text(good)
     assert proc.returncode != 0
-    assert "keeping the previous one" in proc.stderr
+    assert "仍使用原版本" in proc.stderr
     assert marker.exists() and (venv / "bin/kiosk").exists()
 
 
@@ -143,7 +147,9 @@ def test_units_pass_systemd_analyze_verify(installed, tmp_path):
     root, _ = installed
     for unit in UNITS:
         text = (root / "usr/lib/systemd/system" / unit).read_text()
-        (tmp_path / unit).write_text(text.replace("/opt/village-kiosk", f"{root}/opt/village-kiosk"))
+        for path in ("/opt/village-kiosk", "/usr/sbin/kiosk-update"):
+            text = text.replace(path, f"{root}{path}")
+        (tmp_path / unit).write_text(text)
     proc = run("systemd-analyze", "verify", *(str(tmp_path / u) for u in UNITS))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "", proc.stderr
