@@ -159,7 +159,8 @@ def render(scene: Scene, textures: DocumentTextures, size: tuple[int, int] = BAS
         warped = cv2.warpPerspective(tex, m, (w, h), flags=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR,
                                      borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0, 0))
         alpha = warped[:, :, 3:4].astype(np.float32) / 255.0
-        img = img * (1 - alpha) + warped[:, :, :3].astype(np.float32) * alpha
+        # exposure: a camera set for the scene puts white paper near 230, not at clipping
+        img = img * (1 - alpha) + warped[:, :, :3].astype(np.float32) * (alpha * 0.9)
         truth = order_quad(dst)
     for finger in scene.fingers:
         tip = np.array(finger.tip) * s
