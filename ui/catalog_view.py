@@ -27,7 +27,7 @@ class CatalogView:
         tile = next((t for t in flow.HOME_TILES if t["key"] == key), None)
         if tile is None or not tile["words"]:
             return []
-        found = [s for s in self._services() if not getattr(s, "query", False) or key == "card"]
+        found = [s for s in self._services() if not getattr(s, "query", False)]  # look-ups: issue 13
         if key == "card":  # the card category first: "用社保卡" also contains "社保"
             return [s for s in found if flow.service_category(s) == tile["title"] or "卡" in flow.service_category(s)]
         taken = {"jobs": (), "skills": ("jobs",), "social": ("jobs", "skills", "card")}.get(key, ())
@@ -40,7 +40,7 @@ class CatalogView:
         if not self.catalog:
             return []
         try:
-            return list(self.catalog.search(text))
+            return [s for s in self.catalog.search(text) if not getattr(s, "query", False)]
         except Exception:  # a search must never take the screen down
             log.exception("catalog search failed")
             return []
