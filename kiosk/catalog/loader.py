@@ -22,6 +22,8 @@ from .model import Field, Material, Service, compose_notice, compose_speech
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets" / "catalog"
 DEFAULT_CATALOG = ASSETS_DIR / "catalog.yaml"
 SCHEMA_PATH = ASSETS_DIR / "schema.json"
+# libyaml when the wheel has it: 5-10× faster on the ~2000 lines of the shipped catalog
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CatalogError(UserFacingError):
@@ -36,7 +38,7 @@ class CatalogError(UserFacingError):
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except FileNotFoundError:
         raise CatalogError([f"文件不存在: {path}"]) from None
     except yaml.YAMLError as exc:
