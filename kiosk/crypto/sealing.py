@@ -78,12 +78,17 @@ def bound_fields(txn_id: str, kind: str, service_code: str, device_id: str) -> b
 
 def plaintext_document(payload: dict[str, Any], attachments: list[tuple[str, str, bytes]],
                        meta: dict[str, Any]) -> bytes:
-    return canonical_json({
-        "payload": payload,
-        "attachments": [{"name": n, "media_type": m, "data": base64.b64encode(d).decode("ascii")}
-                        for n, m, d in attachments],
-        "meta": meta,
-    })
+    """``canonical_json({"attachments": [...], "meta": meta, "payload": payload})``, byte for byte.
+
+    Built by splicing because base64 text needs no JSON escaping: sending a 200 kB photo through
+    ``json.dumps`` costs several milliseconds per item for nothing.
+    """
+    parts = []
+    for name, media_type, data in attachments:
+        parts.append(b'{"data":"' + base64.b64encode(data) + b'","media_type":' + canonical_json(media_type)
+                     + b',"name":' + canonical_json(name) + b"}")
+    return (b'{"attachments":[' + b",".join(parts) + b'],"meta":' + canonical_json(meta)
+            + b',"payload":' + canonical_json(payload) + b"}")
 
 
 def seal(epoch: Epoch, plaintext: bytes, *, txn_id: str, kind: str, service_code: str, device_id: str) -> bytes:

@@ -41,7 +41,6 @@ MIGRATIONS: tuple[str, ...] = (
         time TEXT NOT NULL,
         signature TEXT NOT NULL
     );
-    CREATE TABLE daily_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
     CREATE TABLE items (
         txn_id TEXT PRIMARY KEY,
         acceptance_no TEXT NOT NULL UNIQUE,

@@ -94,3 +94,17 @@ def test_bad_hub_public_key_is_a_crypto_error(suite_and_hub):
     suite, _hub = suite_and_hub
     with pytest.raises(CryptoError):
         Epoch.start(suite, "not a key")
+
+
+def test_plaintext_document_is_exactly_canonical_json():
+    import base64
+
+    from kiosk.crypto.sealing import canonical_json
+
+    payload = {"姓名": "测试\"引号\\", "z": [1, 2.5, None], "a": True}
+    attachments = [("证件\n正面", "image/jpeg", bytes(range(256)) * 3), ("sig", "image/png", b"")]
+    meta = {"txn_id": "x", "n": 1}
+    expected = canonical_json({"payload": payload, "meta": meta, "attachments": [
+        {"name": n, "media_type": m, "data": base64.b64encode(d).decode()} for n, m, d in attachments]})
+    assert plaintext_document(payload, attachments, meta) == expected
+    assert plaintext_document({}, [], {}) == canonical_json({"payload": {}, "meta": {}, "attachments": []})
