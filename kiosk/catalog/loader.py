@@ -112,17 +112,22 @@ class _Resolver:
     def fail(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}")
 
-    def field(self, where: str, item: Any) -> Field | None:
-        if isinstance(item, str):
-            item = {"use": item}
-        body = dict(item)
+    def expand(self, where: str, item: Any, library: str, id_key: str) -> dict[str, Any] | None:
+        """"phone" or {use: phone, label: …} → the library entry with the overrides laid on top."""
+        body = {"use": item} if isinstance(item, str) else dict(item)
         base_key = body.pop("use", None)
-        if base_key is not None:
-            base = self.doc["fields"].get(base_key)
-            if base is None:
-                self.fail(where, f"字段库里没有 “{base_key}”")
-                return None
-            body = {**base, "key": base_key, **body}
+        if base_key is None:
+            return body
+        base = self.doc[library].get(base_key)
+        if base is None:
+            self.fail(where, f"{'字段库' if library == 'fields' else '材料库'}里没有 “{base_key}”")
+            return None
+        return {**base, id_key: base_key, **body}
+
+    def field(self, where: str, item: Any) -> Field | None:
+        body = self.expand(where, item, "fields", "key")
+        if body is None:
+            return None
         key, ftype, label = body.get("key"), body.get("type"), body.get("label")
         if not (key and ftype and label):
             self.fail(where, "字段需要 key、type 和 label（或用 use 引用字段库）")
@@ -143,16 +148,9 @@ class _Resolver:
                      when=body.get("when", "any"), mobile_only=body.get("mobile_only", False))
 
     def material(self, where: str, item: Any) -> Material | None:
-        if isinstance(item, str):
-            item = {"use": item}
-        body = dict(item)
-        base_key = body.pop("use", None)
-        if base_key is not None:
-            base = self.doc["materials"].get(base_key)
-            if base is None:
-                self.fail(where, f"材料库里没有 “{base_key}”")
-                return None
-            body = {**base, "id": base_key, **body}
+        body = self.expand(where, item, "materials", "id")
+        if body is None:
+            return None
         if not (body.get("id") and body.get("name") and body.get("profile")):
             self.fail(where, "材料需要 id、name 和 profile（或用 use 引用材料库）")
             return None

@@ -4,6 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk import validators as v
 
@@ -132,3 +134,40 @@ def test_text_lengths():
     assert v.check_text("好" * 5, max_length=4) == "最多填写4个字"
     assert v.check_text("地址\x00") == "内容里有无法识别的字符"
     assert v.check_text("重庆市高新区含谷镇") is None
+
+
+# --- properties: the check digit catches every single-digit slip and every adjacent swap of unequal digits
+
+bodies = st.builds(
+    lambda region, y, m, d, seq: f"{region}{y:04d}{m:02d}{d:02d}{seq:03d}",
+    st.integers(110000, 659999), st.integers(1920, 2020), st.integers(1, 12), st.integers(1, 28),
+    st.integers(0, 999),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(bodies, st.integers(0, 16), st.integers(1, 9))
+def test_any_single_digit_change_is_caught(body, pos, delta):
+    good = body + v.id_check_char(body)
+    assert v.check_id_number(good, today=TODAY) is None
+    changed = body[:pos] + str((int(body[pos]) + delta) % 10) + body[pos + 1:] + good[17]
+    assert v.check_id_number(changed, today=TODAY) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(bodies, st.integers(0, 15))
+def test_adjacent_swaps_are_caught(body, pos):
+    if body[pos] == body[pos + 1]:
+        return
+    good = body + v.id_check_char(body)
+    swapped = body[:pos] + body[pos + 1] + body[pos] + body[pos + 2:] + good[17]
+    assert v.check_id_number(swapped, today=TODAY) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=12, max_size=18), st.integers(0, 11), st.integers(1, 9))
+def test_luhn_catches_any_single_digit_change(digits, pos, delta):
+    check = next(str(c) for c in range(10) if v.luhn_ok(digits + str(c)))
+    card = digits + check
+    changed = card[:pos] + str((int(card[pos]) + delta) % 10) + card[pos + 1:]
+    assert v.luhn_ok(card) and not v.luhn_ok(changed)
