@@ -29,6 +29,8 @@ import pytest
 from PIL import Image
 from pyzbar.pyzbar import decode
 
+from drivers.printer.lpstat import job_ids
+
 CUPSD = "/usr/sbin/cupsd"
 START_TIMEOUT_S = 15.0
 
@@ -226,5 +228,4 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> str:
 
 
 def job_ids_pending(cups: PrivateCups, queue: str) -> set[str]:
-    out = cups.run("lpstat", "-W", "not-completed", "-o", queue).stdout
-    return {line.split()[0] for line in out.splitlines() if line.strip()}
+    return job_ids(cups.run("lpstat", "-W", "not-completed", "-o", queue).stdout)
