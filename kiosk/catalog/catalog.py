@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from .loader import DEFAULT_CATALOG, build_services, read_document
+from .loader import DEFAULT_CATALOG, CatalogError, build_services, read_document
 from .model import Service
 from .search import SearchIndex
+
+log = logging.getLogger(__name__)
 
 
 class Catalog:
@@ -25,6 +29,25 @@ class Catalog:
         """The catalog at ``path`` (YAML with includes, or a merged JSON), or the one shipped in assets/."""
         path = Path(path) if path is not None else DEFAULT_CATALOG
         return cls.from_document(read_document(path), source=str(path))
+
+    @classmethod
+    def load_active(cls, data_dir: Path | str) -> Catalog:
+        """The catalog the hub last sent, if one is installed and sound; otherwise the shipped one.
+
+        Reads the downlink's layout (``<data_dir>/bundles/catalog/current.json`` → ``v<N>.json``, written by
+        sync.client after checking the hub signature). A broken installed catalog never leaves the
+        terminal without services: the shipped catalog is used and the reason logged."""
+        folder = Path(data_dir) / "bundles" / "catalog"
+        try:
+            version = int(json.loads((folder / "current.json").read_text(encoding="utf-8"))["version"])
+            bundle = json.loads((folder / f"v{version}.json").read_text(encoding="utf-8"))
+            return cls.from_document(bundle["content"], source=f"hub bundle v{version}")
+        except FileNotFoundError:
+            return cls.load()
+        except (ValueError, KeyError, TypeError, OSError, CatalogError) as exc:
+            detail = exc.detail if isinstance(exc, CatalogError) else f"{type(exc).__name__}: {exc}"
+            log.warning("installed catalog bundle unusable, using the shipped catalog: %s", detail)
+            return cls.load()
 
     @classmethod
     def from_document(cls, document: dict[str, Any], source: str = "") -> Catalog:
@@ -91,7 +114,5 @@ def catalog_from_bundle(raw: bytes | str | dict[str, Any], verifiers: dict, *, n
 
     bundle = open_bundle(raw, verifiers, kind="catalog", newer_than=newer_than)
     if not isinstance(bundle.content, dict):
-        from .loader import CatalogError
-
         raise CatalogError(["bundle content is not a catalog document"], source=f"bundle v{bundle.version}")
     return Catalog.from_document(bundle.content, source=f"bundle v{bundle.version}")

@@ -1,6 +1,7 @@
 """A bad catalog is refused with every problem listed, each naming the service and the field."""
 
 import copy
+import json
 import shutil
 
 import pytest
@@ -132,3 +133,32 @@ def test_document_is_a_copy(shipped):
     doc = catalog.document()
     doc["services"].clear()
     assert len(catalog.document()["services"]) == len(catalog) == len(shipped["services"])
+
+
+def install(data_dir, version, content):
+    """The downlink's layout on disk (sync/client/downlink.py BundleShelf)."""
+    from kiosk.catalog import seal_bundle
+
+    folder = data_dir / "bundles" / "catalog"
+    folder.mkdir(parents=True, exist_ok=True)
+    bundle = seal_bundle("catalog", version, content, {"intl": lambda m: b"sig"})
+    (folder / f"v{version}.json").write_bytes(bundle.to_json())
+    (folder / "current.json").write_text(json.dumps({"version": version, "previous": None}))
+
+
+def test_load_active_prefers_the_installed_hub_catalog(tmp_path, shipped):
+    assert Catalog.load_active(tmp_path).source == str(DEFAULT_CATALOG)  # nothing installed yet
+    doc = copy.deepcopy(shipped)
+    doc["catalog_version"] = "2027.01.01-1"
+    doc["services"] = [s for s in doc["services"] if s["category"] != "学技术"]
+    install(tmp_path, 4, doc)
+    active = Catalog.load_active(tmp_path)
+    assert active.version == "2027.01.01-1" and active.source == "hub bundle v4"
+    assert active.by_category()["学技术"] == []
+
+
+def test_load_active_falls_back_when_the_installed_catalog_is_broken(tmp_path, caplog):
+    install(tmp_path, 5, {"catalog_version": "broken"})
+    active = Catalog.load_active(tmp_path)
+    assert active.source == str(DEFAULT_CATALOG) and len(active) >= 70
+    assert "installed catalog bundle unusable" in caplog.text
