@@ -448,11 +448,12 @@ class KioskController(QObject):
     def setValue(self, key: str, value: str) -> None:  # noqa: N802
         if self.session is None:
             return
+        changed = self.session.form_values.get(key, "") != value
         self.session.form_values[key] = value
         for row in self._fields:  # keep rows current without re-emitting (that would rebuild the inputs)
             if row["key"] == key:
                 row["value"] = value
-        if key in self._errors:
+        if changed and key in self._errors:  # a rebuilt input re-reports its value: that is no edit
             self._errors = {k: v for k, v in self._errors.items() if k != key}
             self.errorsChanged.emit()
 

@@ -76,13 +76,17 @@ class DemoRig:
         self.app: KioskApp | None = None
 
     def _camera(self) -> Any:
+        """The driver's camera service over its virtual frame source; the source is what the panel moves."""
         try:
+            from drivers.camera.service import DocumentCamera
             from drivers.camera.virtual import VirtualCamera
         except ImportError:
             log.warning("virtual camera not available yet")
             return None
-        camera = VirtualCamera(self.events)
+        self.camera_source = VirtualCamera()
+        camera = DocumentCamera(self.camera_source, self.events)
         self.parts.camera = camera
+        self.parts.extra_closers.append(camera.close)
         return camera
 
     def _sigpad(self) -> Any:
@@ -108,11 +112,11 @@ class DemoRig:
 
     def show_document(self, profile: str) -> None:
         if self.camera is not None:
-            self.camera.show_document(profile)
+            self.camera_source.show_document(profile)
 
     def take_away(self) -> None:
         if self.camera is not None:
-            self.camera.take_away()
+            self.camera_source.take_away()
 
     def sign(self) -> None:
         if self.sigpad is not None:
@@ -131,8 +135,8 @@ class DemoRig:
         self.events.publish(SyncProgress(0, waiting, up, "" if up else "网络未连接"))
 
     def unplug(self, device: str) -> None:
-        if device == "camera" and self.camera is not None and hasattr(self.camera, "unplug"):
-            self.camera.unplug()
+        if device == "camera" and self.camera is not None:
+            self.camera_source.unplug()
         elif device == "printer":
             from drivers.printer.base import PrinterState
 

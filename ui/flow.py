@@ -102,6 +102,7 @@ def form_rows(service: Any, values: dict[str, str], holder: Holder | None) -> li
             "help": str(_get(f, "help", "") or ""),
             "options": options,
             "numeric": _get(f, "keyboard", "") == "numeric" or kind in NUMERIC_KINDS,
+            "when": str(_get(f, "when", "any") or "any"),  # dates: past / future / any
             "value": values.get(key) if key in values else prefill_value(f, holder),
         })
     return rows

@@ -96,6 +96,7 @@ ScreenBase {
             }
             BigButton {
                 objectName: "materialsBack"
+                visible: !capture.materialReview
                 width: parent.width
                 text: qsTr("上一步")
                 onClicked: kiosk.back()
