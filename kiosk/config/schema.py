@@ -69,6 +69,11 @@ class SigpadSection:
     port: str = "/dev/kiosk-sigpad"
     protocol: Literal["auto", "isdv4", "hanvon", "wacom4", "topaz"] = "auto"
     baud: int = field(default=0, metadata=_range(0, 921600))  # 0: the protocol's default
+    # pads without a capability query (hanvon, topaz): their ranges; 0 keeps the protocol's default
+    max_x: int = field(default=0, metadata=_range(0, 65535))
+    max_y: int = field(default=0, metadata=_range(0, 65535))
+    max_pressure: int = field(default=0, metadata=_range(0, 4095))
+    reopen_interval_s: float = field(default=1.0, metadata=_range(0.05, 60))  # retry after unplug
 
 
 @dataclass(frozen=True)
