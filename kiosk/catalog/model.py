@@ -81,7 +81,14 @@ class Service:
 
     @property
     def time_limit_text(self) -> str:
-        return "当场办结" if self.time_limit_days == 0 else f"{self.time_limit_days}个工作日内办结"
+        return time_limit_text(self.time_limit_days, self.village_level)
+
+
+def time_limit_text(days: int, village_level: str) -> str:
+    if days:
+        return f"{days}个工作日内办结"
+    # 0 days at a 受理-only service: recorded on the spot, the rest happens upstream with no promised date
+    return "当场办结" if village_level == "受理+办理" else "当场登记受理"
 
 
 def compose_notice(service_name: str, audience: str, channel: str, village_level: str,
@@ -99,7 +106,7 @@ def compose_notice(service_name: str, audience: str, channel: str, village_level
     lines.append(f"【怎么办】{how}；{where}")
     if needs_pin:
         lines.append("【注意】需要输入社保卡密码，输错3次卡会被锁")
-    lines.append("【多久办好】" + ("当场办结" if time_limit_days == 0 else f"{time_limit_days}个工作日内办结"))
+    lines.append("【多久办好】" + time_limit_text(time_limit_days, village_level))
     lines.append("【办完拿到】" + {"受理回执": "受理回执（可打印，凭受理号查进度）",
                                  "打印证明": "当场打印的证明", "屏幕显示": "在屏幕上查看结果"}[result])
     lines.append(f"【特别提示】{extra}")

@@ -80,3 +80,14 @@ def test_export_then_validate_the_merged_json(run, tmp_path):
     assert code == 0 and "目录有效" in out
     code, out, _ = run("list", "--file", str(out_file))
     assert code == 0 and "SK-008" in out
+
+
+def test_every_service_renders_with_its_form_materials_and_notice():
+    from kiosk.catalog import Catalog
+    from kiosk.catalog.cli import render_service
+
+    for s in Catalog.load().services:
+        text = render_service(s)
+        assert s.notice in text and s.speech in text
+        assert all(f.label in text for f in s.fields) and all(m.name in text for m in s.materials)
+        assert ("（不需要填写）" in text) == (not s.fields)
