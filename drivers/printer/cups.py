@@ -47,7 +47,7 @@ class CupsPrinter:
         self._poll_interval_s = poll_interval_s
         self._fault_grace_s = fault_grace_s
         self._clock = clock
-        self.name = queue or self._default_queue()
+        self.name = queue  # empty: CUPS' default destination, looked up on the printer thread
 
     # --- the tools ---------------------------------------------------------------------------------
 
@@ -77,6 +77,7 @@ class CupsPrinter:
     # --- Printer -----------------------------------------------------------------------------------
 
     def status(self) -> PrinterStatus:
+        self.name = self.name or self._default_queue()
         if not self.name:
             return error_status("no queue configured and no CUPS default destination")
         proc = self._run("lpstat", "-l", "-p", self.name)

@@ -91,3 +91,10 @@ def test_cli_status_and_test_page(queue, private_cups, tmp_path, capsys):
     assert kiosk_main(["--data-dir", str(data), "printer", "test-page"]) == 1
     assert "打印机未连接" in capsys.readouterr().out
     assert kiosk_main(["--data-dir", str(data), "printer", "status"]) == 1
+
+
+def test_empty_queue_name_means_the_cups_default(queue, private_cups):
+    printer = CupsPrinter("", server=private_cups.server)
+    assert printer.status().state is PrinterState.OFFLINE  # no default destination yet
+    assert private_cups.run("lpadmin", "-d", queue.name).returncode == 0
+    assert CupsPrinter("", server=private_cups.server).status().state is PrinterState.READY
