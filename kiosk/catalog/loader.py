@@ -68,6 +68,9 @@ def read_document(path: Path | str) -> dict[str, Any]:
         part = _read_yaml(path.parent / str(name))
         if not isinstance(part, dict) or not isinstance(part.get("services"), list):
             raise CatalogError([f"{path.parent / str(name)}: 应包含 services 列表"])
+        stray = sorted(set(part) - {"category", "services"})
+        if stray:  # a misspelt key would otherwise be dropped without a word
+            raise CatalogError([f"{path.parent / str(name)}: 不认识的键 {', '.join(map(str, stray))}（只能有 category 和 services）"])
         for item in part["services"]:
             if isinstance(item, dict) and "category" not in item and "category" in part:
                 item = {"category": part["category"], **item}

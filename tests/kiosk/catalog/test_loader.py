@@ -162,3 +162,13 @@ def test_load_active_falls_back_when_the_installed_catalog_is_broken(tmp_path, c
     active = Catalog.load_active(tmp_path)
     assert active.source == str(DEFAULT_CATALOG) and len(active) >= 70
     assert "installed catalog bundle unusable" in caplog.text
+
+
+def test_misspelt_key_in_an_include_file_is_refused(tmp_path):
+    target = copy_catalog(tmp_path)
+    skills = target / "services-skills.yaml"
+    skills.write_text(skills.read_text(encoding="utf-8").replace("category: 学技术", "categroy: 学技术"),
+                      encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        Catalog.load(target / "catalog.yaml")
+    assert "services-skills.yaml: 不认识的键 categroy" in info.value.problems[0]
