@@ -148,6 +148,13 @@ class GmSuite:
 _WRAP_INFO = b"village-kiosk epoch key wrap v1"
 
 
+def _raw_and_pem(sk: x25519.X25519PrivateKey | ed25519.Ed25519PrivateKey) -> tuple[bytes, str]:
+    """A private key's raw 32 bytes and its public key as PEM (the intl suite's text form)."""
+    raw = sk.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    pem = sk.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return raw, pem.decode()
+
+
 class IntlSuite:
     name = "intl"
     data_key_size = 32
@@ -169,13 +176,10 @@ class IntlSuite:
             raise CryptoError("AES-GCM tag mismatch (wrong key or tampered data)") from None
 
     def new_wrap_keypair(self) -> KeyPair:
-        sk = x25519.X25519PrivateKey.generate()
-        raw = sk.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-        return KeyPair(raw, self.wrap_public_from_private(raw))
+        return KeyPair(*_raw_and_pem(x25519.X25519PrivateKey.generate()))
 
     def wrap_public_from_private(self, private: bytes) -> str:
-        pk = x25519.X25519PrivateKey.from_private_bytes(private).public_key()
-        return pk.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        return _raw_and_pem(x25519.X25519PrivateKey.from_private_bytes(private))[1]
 
     @staticmethod
     def _kek(shared: bytes, ephemeral_pub: bytes, recipient_pub: bytes) -> bytes:
@@ -208,13 +212,10 @@ class IntlSuite:
             raise CryptoError(f"X25519 unwrap failed: {type(exc).__name__}") from None
 
     def new_signing_keypair(self) -> KeyPair:
-        sk = ed25519.Ed25519PrivateKey.generate()
-        raw = sk.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-        return KeyPair(raw, self.signing_public_from_private(raw))
+        return KeyPair(*_raw_and_pem(ed25519.Ed25519PrivateKey.generate()))
 
     def signing_public_from_private(self, private: bytes) -> str:
-        pk = ed25519.Ed25519PrivateKey.from_private_bytes(private).public_key()
-        return pk.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        return _raw_and_pem(ed25519.Ed25519PrivateKey.from_private_bytes(private))[1]
 
     def sign(self, private: bytes, message: bytes) -> bytes:
         return ed25519.Ed25519PrivateKey.from_private_bytes(private).sign(message)
