@@ -134,6 +134,7 @@ class KioskController(QObject):
     fields = Property("QVariantList", lambda s: s._fields, notify=formChanged)
     formErrors = Property("QVariantMap", lambda s: s._errors, notify=errorsChanged)
     formPage = Property(int, lambda s: s._form_page, notify=formChanged)
+    formPerPage = Property(int, lambda s: s._form_per_page(), notify=modeChanged)
     reviewRows = Property("QVariantList", lambda s: s._review_rows(), notify=formChanged)
     submitError = Property(str, lambda s: s._submit_error, notify=busyChanged)
     receipt = Property("QVariantMap", lambda s: s._receipt, notify=receiptChanged)
@@ -471,11 +472,13 @@ class KioskController(QObject):
         self.errorsChanged.emit()
         if self._errors:
             first = next(i for i, r in enumerate(self._fields) if r["key"] in self._errors)
-            per_page = 3 if self._elder else 5
-            self.setFormPage(first // per_page)
+            self.setFormPage(first // self._form_per_page())
             self.d.speaker.say("有内容需要修改，请看红色的提示。")
             return
         self._next_step()
+
+    def _form_per_page(self) -> int:
+        return 2 if self._elder else 4  # fewer fields per screen in 长辈模式
 
     def _review_rows(self) -> list[dict]:
         if self.session is None or self._service is None:

@@ -25,15 +25,15 @@ QtObject {
     readonly property color bar: "#0A3A6E"
     readonly property color barText: "#FFFFFF"
 
-    readonly property int body: elder ? 40 : 30
-    readonly property int small: elder ? 34 : 24
-    readonly property int title: elder ? 60 : 44
-    readonly property int huge: elder ? 84 : 64
-    readonly property int target: elder ? 112 : 84   // minimum touch height
-    readonly property int gap: elder ? 28 : 20
-    readonly property int margin: elder ? 48 : 36
+    readonly property int body: elder ? 38 : 28
+    readonly property int small: elder ? 32 : 24
+    readonly property int title: elder ? 54 : 42
+    readonly property int huge: elder ? 72 : 58
+    readonly property int target: elder ? 100 : 80   // minimum touch height
+    readonly property int gap: elder ? 22 : 18
+    readonly property int margin: elder ? 36 : 30
     readonly property int radius: 18
     readonly property int tileColumns: elder ? 3 : 3
-    readonly property int listRows: elder ? 4 : 6     // fewer items per screen in 长辈模式
+    readonly property int listRows: elder ? 3 : 5     // fewer items per screen in 长辈模式
     readonly property real lineHeight: 1.35           // MIIT §1.2: ≥ 1.3
 }

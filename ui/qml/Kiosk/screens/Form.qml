@@ -8,7 +8,7 @@ ScreenBase {
     screenName: "Form"
     speech: qsTr("请核对或填写下面的内容。点输入框后，用屏幕键盘输入。")
     property var fields: kiosk.fields
-    property int perPage: Theme.elder ? 3 : 5
+    property int perPage: kiosk.formPerPage
     property int page: kiosk.formPage
     property int pages: Math.max(1, Math.ceil(fields.length / perPage))
     property var numericTarget: null

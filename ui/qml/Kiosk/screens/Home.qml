@@ -24,7 +24,7 @@ ScreenBase {
                     font.pixelSize: Theme.huge
                 }
                 Item {   // the reader slot, with a card sliding into it: where the card goes
-                    width: parent.width; height: Theme.target * 3
+                    width: parent.width; height: Theme.target * 2.4
                     Rectangle {
                         id: slot
                         anchors.horizontalCenter: parent.horizontalCenter

@@ -9,14 +9,18 @@ ScreenBase {
         anchors.centerIn: parent
         spacing: Theme.margin * 2
         Column {
-            width: 900
-            spacing: Theme.gap
+            width: 980
+            spacing: Theme.gap / 2
             Heading { text: kiosk.receipt.undone ? qsTr("已撤销") : qsTr("已受理"); color: kiosk.receipt.undone ? Theme.danger : Theme.good; font.pixelSize: Theme.huge }
-            Body { text: qsTr("受理编号"); color: Theme.inkSoft }
-            Text {
-                objectName: "acceptanceNo"
-                text: kiosk.receipt.acceptance_no || ""
-                font.pixelSize: Theme.title; font.bold: true; font.letterSpacing: 2; color: Theme.ink
+            Row {
+                spacing: Theme.gap
+                Body { width: implicitWidth; anchors.baseline: number.baseline; text: qsTr("受理编号"); color: Theme.inkSoft }
+                Text {
+                    id: number
+                    objectName: "acceptanceNo"
+                    text: kiosk.receipt.acceptance_no || ""
+                    font.pixelSize: Theme.title; font.bold: true; color: Theme.ink
+                }
             }
             Body { text: qsTr("事项：%1").arg(kiosk.receipt.service || "") }
             Body { text: qsTr("日期：%1").arg(kiosk.receipt.date || "") }
@@ -42,17 +46,17 @@ ScreenBase {
             }
         }
         Rectangle {
-            width: 420; height: 480; color: "#FFFFFF"; radius: Theme.radius
+            width: 400; height: 450; color: "#FFFFFF"; radius: Theme.radius
             border.color: Theme.line; border.width: 2
             Image {
                 objectName: "qrImage"
                 anchors.horizontalCenter: parent.horizontalCenter; y: 20
-                width: 380; height: 380
+                width: 360; height: 360
                 smooth: false
                 source: kiosk.receipt.qr ? "image://qr/" + encodeURIComponent(kiosk.receipt.qr) : ""
             }
             Text {
-                anchors.horizontalCenter: parent.horizontalCenter; y: 410
+                anchors.horizontalCenter: parent.horizontalCenter; y: 390
                 text: qsTr("扫码查询进度"); font.pixelSize: Theme.small; color: Theme.ink
             }
         }

@@ -7,7 +7,7 @@ ScreenBase {
     screenName: "Review"
     speech: qsTr("请核对您填写的内容。无误请点确认提交，需要修改请点返回修改。")
     property int page: 0
-    property int perPage: Theme.elder ? 5 : 8
+    property int perPage: Theme.elder ? 4 : 7
     property var rows: kiosk.reviewRows
     property int pages: Math.max(1, Math.ceil(rows.length / perPage))
 
