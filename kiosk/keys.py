@@ -101,6 +101,8 @@ def create_device_keys(data_dir: Path, suite: str, hub_public: str | None = None
     for name in (DEVICE_ID_FILE, SIGNING_KEY_FILE, AUDIT_KEY_FILE, HUB_PUBLIC_FILE):
         if (keys_dir / name).exists():
             raise StorageError("终端已初始化，拒绝覆盖已有密钥", detail=f"{keys_dir / name} already exists; refusing to overwrite")
+    if hub_public is not None:  # before anything is written, so a bad key file leaves no half-made dir
+        hub_public = validate_hub_public_key(suite, hub_public, "hub key")
     keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     escrow_path = None
     if hub_public is None:
@@ -110,8 +112,6 @@ def create_device_keys(data_dir: Path, suite: str, hub_public: str | None = None
         escrow_path = escrow_dir / HUB_PRIVATE_ESCROW_FILE
         _write_new(escrow_path, hub.private.hex() + "\n")
         hub_public = hub.public_text
-    else:
-        hub_public = validate_hub_public_key(suite, hub_public, "hub key")
     signing = impl.new_signing_keypair()
     keys = DeviceKeys(suite, new_device_id(), signing.private, signing.public_text, secrets.token_bytes(32), hub_public)
     _write_new(keys_dir / SUITE_FILE, suite + "\n")

@@ -71,6 +71,7 @@ class Store:
         self._events = events
         self._clock = clock
         self._epoch: Epoch | None = None
+        self._announced_epoch = b""  # the epoch whose start is in the audit log (written with its first item)
         self._hub_public = keys.hub_public
         self._head: tuple[int, str] = (0, GENESIS_HASH)
         self._checkpointed_seq = 0
@@ -176,18 +177,18 @@ class Store:
             raise StorageFull(detail=f"{self.path.parent}: {free // (1024 * 1024)} MB free, "
                                      f"store.min_free_mb is {self._store_cfg.min_free_mb}")
 
-    def _current_epoch(self, now: float) -> tuple[Epoch, bool]:
+    def _current_epoch(self, now: float) -> Epoch:
         epoch = self._epoch
         if epoch is not None and not epoch.expired(now, self._crypto_cfg.epoch_max_items,
                                                    self._crypto_cfg.epoch_max_hours):
-            return epoch, False
+            return epoch
         if epoch is not None:
             epoch.wipe()
         try:
             self._epoch = Epoch.start(self.suite, self._hub_public, now)
         except CryptoError as exc:
             raise StorageError(detail=f"hub public key unusable: {exc}") from None
-        return self._epoch, True
+        return self._epoch
 
     # --- enqueue ----------------------------------------------------------------------------------------
 
@@ -202,7 +203,7 @@ class Store:
     def _enqueue(self, conn: sqlite3.Connection, txn: Transaction) -> Receipt:
         self._check_free_space()
         now = self._clock()
-        epoch, new_epoch = self._current_epoch(now)
+        epoch = self._current_epoch(now)
         txn_id = uuid.uuid4().hex
         created_at = _iso(now)
         day = dt.datetime.fromtimestamp(now).strftime("%Y%m%d")
@@ -220,7 +221,7 @@ class Store:
             plaintext = plaintext_document(txn.payload, [(a.name, a.media_type, a.data) for a in txn.attachments], meta)
             sealed = seal(epoch, plaintext, txn_id=txn_id, kind=str(txn.kind), service_code=txn.service_code,
                           device_id=self._keys.device_id)
-            if new_epoch:
+            if epoch.epoch_id != self._announced_epoch:
                 self._append_audit(conn, Actor.SYSTEM, "store", "crypto.epoch_started", "ok",
                                    {"epoch_id": epoch.epoch_hex, "wrapped_key": base64.b64encode(epoch.wrapped_key).decode()},
                                    now)
@@ -236,7 +237,9 @@ class Store:
             self._counts[ItemState.QUEUED] += 1
             return Receipt(txn_id, acceptance_no, dt.datetime.fromtimestamp(now, dt.UTC))
 
-        return self._write(conn, body, "enqueue")
+        receipt = self._write(conn, body, "enqueue")
+        self._announced_epoch = epoch.epoch_id
+        return receipt
 
     # --- audit ----------------------------------------------------------------------------------------
 
