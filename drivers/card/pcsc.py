@@ -1,15 +1,17 @@
-"""The real card reader: pyscard's PC/SC calls, all on one named worker thread (``dev-cardreader``).
+"""The real card reader over pyscard and a real pcscd.
 
-The worker watches the configured reader with SCardGetStatusChange, reads the card as soon as pcscd
-reports it, and publishes CardReading / CardInserted / CardRemoved / CardReadFailed on the EventHub.
-Services call ``verify_pin`` / ``read_holder`` / ``transmit`` from any thread; those run on the worker too.
-pcscd restarts and reader unplugs drop the context or reader handle, and the worker finds them again.
+Two named threads, as pyscard's own CardMonitor does it:
+- ``dev-cardreader`` does every card operation (connect, transmit, disconnect) and runs every request
+  from services (``verify_pin``, ``read_holder``, ``transmit``) from a queue, one at a time;
+- ``dev-cardreader-monitor`` only waits on SCardGetStatusChange (its own PC/SC context) and posts
+  "reader found / lost" and "card arrived / left" to the worker's queue.
+A blocking status wait therefore never delays a request, and a request never delays an insertion.
+pcscd restarts and reader unplugs drop the contexts and the monitor finds the reader again.
 
 A mute card blocks SCardTransmit until it is pulled (vpcd and many real readers have no APDU timeout),
 so a watchdog reports the timeout while the worker waits; the kiosk carries on and the late result is
 discarded.
 """
-
 from __future__ import annotations
 
 import logging
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-POLL_MS = 100  # how long one status wait blocks before queued commands get their turn
+POLL_MS = 500  # one status wait of the monitor; it checks for stop() in between
 REDISCOVER_S = 0.25  # how often to look again for a missing pcscd or reader
 PRESENCE_CHECK_MS = 600  # longer than one vpcd / reader presence poll (400 ms)
 _GONE = {scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE, scard.SCARD_F_COMM_ERROR}
@@ -85,9 +87,11 @@ class PcscCardReader:
         self._psam_reader = psam_reader
         self._read_timeout_s = read_timeout_s
         self._trace = trace
-        self._commands: queue.Queue[tuple[Callable[[], Any], Future]] = queue.Queue()
+        self._queue: queue.Queue[tuple[Callable[[], Any], Future | None] | None] = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="dev-cardreader", daemon=True)
+        self._monitor = threading.Thread(target=self._watch, name="dev-cardreader-monitor", daemon=True)
+        self._monitor_ctx: Any = None
         self._lock = threading.Lock()  # guards the fields below, read from other threads
         self._state = CardState.STOPPED
         self._holder: Holder | None = None
@@ -96,7 +100,6 @@ class PcscCardReader:
         # worker-only
         self._ctx: Any = None
         self._reader: str | None = None
-        self._known_state = scard.SCARD_STATE_UNAWARE
         self._present = False
         self._hcard: Any = None
         self._pci: Any = None
@@ -114,11 +117,17 @@ class PcscCardReader:
 
     def start(self) -> None:
         self._thread.start()
+        self._monitor.start()
 
     def stop(self) -> None:
         self._stop.set()
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(timeout=2 * POLL_MS / 1000 + 1)
+        ctx = self._monitor_ctx
+        if ctx is not None:
+            scard.SCardCancel(ctx)  # ends the monitor's status wait now
+        self._queue.put(None)
+        for thread in (self._monitor, self._thread):
+            if thread.is_alive() and threading.current_thread() is not thread:
+                thread.join(timeout=POLL_MS / 1000 + self._read_timeout_s)
 
     def holder(self) -> Holder | None:
         with self._lock:
@@ -144,120 +153,151 @@ class PcscCardReader:
         if not self._thread.is_alive():
             raise NoReader(detail="card worker not running")
         future: Future = Future()
-        self._commands.put((fn, future))
+        self._queue.put((fn, future))
         try:
-            return future.result(timeout=self._read_timeout_s + 2 * POLL_MS / 1000)
+            return future.result(timeout=self._read_timeout_s)
         except TimeoutError:
             raise CardMute(detail=f"no answer within {self._read_timeout_s:.1f} s") from None
 
-    # --- worker ------------------------------------------------------------------------------------
+    # --- monitor thread: status changes only -------------------------------------------------------
+
+    def _post(self, fn: Callable[[], Any]) -> None:
+        self._queue.put((fn, None))
+
+    def _watch(self) -> None:
+        reader: str | None = None
+        known = scard.SCARD_STATE_UNAWARE
+        while not self._stop.is_set():
+            if self._monitor_ctx is None:
+                hresult, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+                if hresult != scard.SCARD_S_SUCCESS:
+                    self._post(lambda: self._set_state(CardState.NO_READER, NoReader.message))
+                    self._stop.wait(REDISCOVER_S)
+                    continue
+                self._monitor_ctx = ctx
+            if reader is None:
+                reader = self._discover()
+                known = scard.SCARD_STATE_UNAWARE
+                if reader is None:
+                    self._stop.wait(REDISCOVER_S)
+                    continue
+            hresult, states = scard.SCardGetStatusChange(self._monitor_ctx, POLL_MS, [(reader, known)])
+            if hresult in (scard.SCARD_E_TIMEOUT, scard.SCARD_E_CANCELLED):
+                continue
+            if hresult != scard.SCARD_S_SUCCESS:
+                log.warning("card reader status: %s", _hresult_text(hresult))
+                reader = self._lose_reader(drop_context=hresult in _GONE)
+                continue
+            _, event, _atr = states[0]
+            previous, known = known, event & ~scard.SCARD_STATE_CHANGED
+            if event & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):
+                reader = self._lose_reader(drop_context=False)
+                continue
+            was_present = bool(previous & scard.SCARD_STATE_PRESENT)
+            present = bool(event & scard.SCARD_STATE_PRESENT)
+            # the high word counts insertions and removals: a quick swap between two waits shows only there
+            swapped = was_present and present and (event >> 16) - (previous >> 16) >= 2
+            if was_present and (not present or swapped):
+                self._post(self._card_left)
+            if present and (not was_present or swapped):
+                mute = bool(event & scard.SCARD_STATE_MUTE)
+                self._post(lambda mute=mute: self._card_arrived(mute=mute))
+        if self._monitor_ctx is not None:
+            scard.SCardReleaseContext(self._monitor_ctx)
+            self._monitor_ctx = None
+
+    def _discover(self) -> str | None:
+        hresult, names = scard.SCardListReaders(self._monitor_ctx, [])
+        if hresult in _GONE:
+            self._lose_reader(drop_context=True)
+            return None
+        name = choose_reader(list(names) if hresult == scard.SCARD_S_SUCCESS else [], self._wanted,
+                             exclude=self._psam_reader)
+        if name is None:
+            self._post(lambda: self._set_state(CardState.NO_READER, NoReader.message))
+            return None
+        log.info("card reader: %s", name)
+        self._post(lambda: self._reader_found(name))
+        return name
+
+    def _lose_reader(self, *, drop_context: bool) -> None:
+        """Tell the worker the reader is gone; returns None, the monitor's new reader."""
+        if drop_context and self._monitor_ctx is not None:
+            scard.SCardReleaseContext(self._monitor_ctx)
+            self._monitor_ctx = None
+        self._post(lambda: self._reader_lost(drop_context))
+        return None
+
+    # --- worker thread: every card operation -------------------------------------------------------
 
     def _run(self) -> None:
         try:
-            while not self._stop.is_set():
-                self._run_commands()
-                try:
-                    if self._ctx is None and not self._establish():
-                        self._stop.wait(REDISCOVER_S)
-                        continue
-                    if self._reader is None and not self._find_reader():
-                        self._stop.wait(REDISCOVER_S)
-                        continue
-                    self._watch_once()
-                except _ServiceGone as exc:
-                    log.warning("pcscd unavailable: %s", exc)
-                    self._drop_context()
+            while (item := self._queue.get()) is not None:
+                fn, future = item
+                if future is None:
+                    self._run_step(fn)
+                elif future.set_running_or_notify_cancel():
+                    try:
+                        future.set_result(fn())
+                    except _ServiceGone as exc:
+                        future.set_exception(NoReader(detail=str(exc)))
+                        self._drop_context()
+                    except BaseException as exc:  # handed to the caller, who decides what it means
+                        future.set_exception(exc)
         finally:
             self._drop_context()
             self._set_state(CardState.STOPPED)
-            while not self._commands.empty():
-                _, future = self._commands.get_nowait()
-                future.set_exception(NoReader(detail="card worker stopped"))
+            while not self._queue.empty():
+                item = self._queue.get_nowait()
+                if item is not None and item[1] is not None:
+                    item[1].set_exception(NoReader(detail="card worker stopped"))
 
-    def _run_commands(self) -> None:
-        while True:
-            try:
-                fn, future = self._commands.get_nowait()
-            except queue.Empty:
-                return
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(fn())
-            except _ServiceGone as exc:
-                future.set_exception(NoReader(detail=str(exc)))
-                self._drop_context()
-            except BaseException as exc:  # handed to the caller, who decides what it means
-                future.set_exception(exc)
+    def _run_step(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except _ServiceGone as exc:
+            log.warning("pcscd unavailable: %s", exc)
+            self._drop_context()
+        except Exception:  # a bug in a step must not end the worker; the next event may recover
+            log.exception("card worker step failed")
 
-    def _establish(self) -> bool:
+    def _establish(self) -> None:
+        if self._ctx is not None:
+            return
         hresult, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
         if hresult != scard.SCARD_S_SUCCESS:
-            self._set_state(CardState.NO_READER, NoReader.message)
-            return False
+            raise NoReader(detail=f"pcscd not reachable: {_hresult_text(hresult)}")
         self._ctx = ctx
-        return True
 
     def _drop_context(self) -> None:
-        self._forget_reader()
+        self._disconnect()
         if self._ctx is not None:
             scard.SCardReleaseContext(self._ctx)
             self._ctx = None
 
     def _list_readers(self) -> list[str]:
-        if self._ctx is None and not self._establish():
-            raise NoReader(detail="pcscd not reachable")
+        self._establish()
         hresult, names = scard.SCardListReaders(self._ctx, [])
         if hresult in _GONE:
             raise _ServiceGone(_hresult_text(hresult))
         return list(names) if hresult == scard.SCARD_S_SUCCESS else []
 
-    def _find_reader(self) -> bool:
-        name = choose_reader(self._list_readers(), self._wanted, exclude=self._psam_reader)
-        if name is None:
-            self._set_state(CardState.NO_READER, NoReader.message)
-            return False
-        log.info("card reader: %s", name)
-        self._reader, self._known_state, self._present = name, scard.SCARD_STATE_UNAWARE, False
+    def _reader_found(self, name: str) -> None:
+        self._reader = name
         self._set_state(CardState.EMPTY)
-        return True
 
-    def _forget_reader(self) -> None:
+    def _reader_lost(self, pcscd_gone: bool) -> None:
         if self._present:
             self._card_left()
+        if pcscd_gone:
+            self._drop_context()
         self._reader = None
         self._set_state(CardState.NO_READER, NoReader.message)
 
-    def _watch_once(self) -> None:
-        hresult, states = scard.SCardGetStatusChange(self._ctx, POLL_MS, [(self._reader, self._known_state)])
-        if hresult == scard.SCARD_E_TIMEOUT:
-            return
-        if hresult in _GONE:
-            raise _ServiceGone(_hresult_text(hresult))
-        if hresult in _READER_GONE:
-            log.warning("card reader gone: %s", _hresult_text(hresult))
-            self._forget_reader()
-            return
-        if hresult != scard.SCARD_S_SUCCESS:
-            log.warning("status wait failed: %s", _hresult_text(hresult))
-            self._stop.wait(REDISCOVER_S)
-            return
-        _, event, _atr = states[0]
-        previous_count = self._known_state >> 16
-        self._known_state = event & ~scard.SCARD_STATE_CHANGED
-        if event & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):
-            self._forget_reader()
-            return
-        present = bool(event & scard.SCARD_STATE_PRESENT)
-        # the high word counts insertions and removals: a quick swap between two waits shows only there
-        swapped = present and self._present and previous_count and (event >> 16) - previous_count >= 2
-        if self._present and (not present or swapped):
-            self._card_left()
-        if present and not self._present:
-            self._present = True
-            self._card_arrived(mute=bool(event & scard.SCARD_STATE_MUTE))
-
     def _card_arrived(self, *, mute: bool) -> None:
+        if self._present:
+            self._card_left()
+        self._present = True
         reader = self._reader or ""
         self._set_state(CardState.READING)
         self._events.publish(CardReading(reader))
@@ -310,6 +350,8 @@ class PcscCardReader:
         self._events.publish(CardReadFailed(exc.code, exc.message, self._reader or ""))
 
     def _card_left(self) -> None:
+        if not self._present:
+            return
         self._present = False
         self._disconnect()
         with self._lock:
@@ -333,8 +375,11 @@ class PcscCardReader:
     def _connect(self) -> None:
         if self._hcard is not None:
             return
-        if self._ctx is None or self._reader is None:
+        if self._reader is None:
             raise NoReader(detail="no reader")
+        if not self._present:
+            raise NoCard(detail="slot empty")
+        self._establish()
         hresult, hcard, protocol = scard.SCardConnect(
             self._ctx, self._reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
         )
@@ -373,8 +418,9 @@ class PcscCardReader:
 
     def _card_gone_within(self, timeout_ms: int) -> bool:
         """Wait for pcscd to confirm the slot is empty, at most ``timeout_ms``."""
-        known = self._known_state
-        hresult, states = scard.SCardGetStatusChange(self._ctx, timeout_ms, [(self._reader, known)])
+        hresult, states = scard.SCardGetStatusChange(
+            self._ctx, timeout_ms, [(self._reader, scard.SCARD_STATE_PRESENT)]
+        )
         if hresult != scard.SCARD_S_SUCCESS:
             return False
         return not states[0][1] & scard.SCARD_STATE_PRESENT
