@@ -87,6 +87,9 @@ class PcscCardReader:
         self._psam_reader = psam_reader
         self._read_timeout_s = read_timeout_s
         self._trace = trace
+        if psam_reader:
+            log.warning("PSAM reader %r configured: PSAM/HSM authentication is not supported yet; "
+                        "third-generation cards will be refused with a plain message", psam_reader)
         self._queue: queue.Queue[tuple[Callable[[], Any], Future | None] | None] = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="dev-cardreader", daemon=True)
