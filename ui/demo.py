@@ -51,13 +51,14 @@ class DemoRig:
     """The virtual devices and a real store/catalog in ``data_dir``; the demo panel's actions."""
 
     def __init__(self, data_dir: Path, *, config: Config | None = None, events: EventHub | None = None,
-                 clock: Any = None):
+                 clock: Any = None, pen_speed: float = 1.0):
         from drivers.card.virtual import VirtualCardReader
 
         self.data_dir = Path(data_dir)
         self.config = demo_config(config)
         self.events = events or EventHub()
         self.clock = clock
+        self.pen_speed = pen_speed  # < 1 writes the demo signature faster (tests, screenshots)
         ensure_initialised(self.data_dir, self.config)
         self.parts = Parts()
         self.parts.catalog, self.parts.validate = open_catalog()
@@ -95,8 +96,10 @@ class DemoRig:
         except ImportError:
             log.warning("virtual signature pad not available yet")
             return None
-        pad = VirtualSigpad(self.events)
+        pad = VirtualSigpad(self.events, time_scale=self.pen_speed)
+        pad.open()
         self.parts.sigpad = pad
+        self.parts.extra_closers.append(pad.close)
         return pad
 
     def build_app(self) -> KioskApp:
@@ -123,8 +126,7 @@ class DemoRig:
             self.sigpad.sign()
 
     def signing(self) -> bool:
-        busy = getattr(self.sigpad, "signing", None)
-        return bool(busy()) if callable(busy) else False
+        return self.sigpad is not None and not self.sigpad.wait_idle(0)
 
     def set_network(self, up: bool) -> None:
         self.network_up = up

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         prepare_environment(data_dir)
         app = QGuiApplication(sys.argv)
         clock = SteppableClock()
-        rig = DemoRig(data_dir, clock=clock)
+        rig = DemoRig(data_dir, clock=clock, pen_speed=0.2)
         kiosk = rig.build_app()
         wait_until(lambda: kiosk.window.contentItem().width() > 0)
         saved: list[Path] = []

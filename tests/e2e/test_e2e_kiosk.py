@@ -10,7 +10,7 @@ from ui.tour import do_service, pick_services, wait_until
 
 @pytest.fixture
 def rig(qtbot, tmp_path):
-    rig = DemoRig(tmp_path / "data")
+    rig = DemoRig(tmp_path / "data", pen_speed=0.2)
     app = rig.build_app()
     settled(app)
     yield rig
