@@ -119,6 +119,15 @@ class UiSection:
 
 
 @dataclass(frozen=True)
+class DiagSection:
+    health_interval_s: float = field(default=300.0, metadata=_range(5, 86_400))  # idle self-check period
+    card_read_runs: int = field(default=3, metadata=_range(1, 100))  # N reads for the timing statistics
+    camera_window_s: float = field(default=1.5, metadata=_range(0.3, 30))  # preview watched per check
+    cert_warn_days: int = field(default=30, metadata=_range(1, 3650))
+    auto_ticket: bool = True  # a device that newly fails the idle check files a fault ticket
+
+
+@dataclass(frozen=True)
 class Config:
     kiosk: KioskSection = field(default_factory=KioskSection)
     paths: PathsSection = field(default_factory=PathsSection)
@@ -132,3 +141,4 @@ class Config:
     sync: SyncSection = field(default_factory=SyncSection)
     session: SessionSection = field(default_factory=SessionSection)
     ui: UiSection = field(default_factory=UiSection)
+    diag: DiagSection = field(default_factory=DiagSection)
