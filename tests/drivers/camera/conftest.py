@@ -27,9 +27,11 @@ class Recorder:
             self.items.append(item)
             self._cond.notify_all()
 
-    def wait_for(self, predicate: Callable[[object], bool], timeout: float = 20.0):
+    def wait_for(self, predicate: Callable[[object], bool], timeout: float = 20.0, *, after: object = None):
+        """The first item matching ``predicate`` (only items recorded after the item ``after``, if given)."""
         with self._cond:
-            found = self._cond.wait_for(lambda: next((i for i in self.items if predicate(i)), None), timeout)
+            start = 0 if after is None else next(k for k, i in enumerate(self.items) if i is after) + 1
+            found = self._cond.wait_for(lambda: next((i for i in self.items[start:] if predicate(i)), None), timeout)
         assert found is not None, f"timed out; last items: {[repr(i)[:120] for i in self.items[-3:]]}"
         return found
 
