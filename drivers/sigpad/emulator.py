@@ -118,14 +118,20 @@ class PadEmulator:
         """Queue a signature: a name to generate strokes from, or strokes of InkPoints (0..1 of the pad)."""
         strokes = name_strokes(name_or_strokes, rate_hz=self.rate_hz) if isinstance(name_or_strokes, str) \
             else name_or_strokes
-        packets = []
+        packets, previous = [], None
         for stroke in strokes:
             points = list(stroke)
             if not points:
                 continue
-            packets += [self._packet(points[0], down=False)] * HOVER_PACKETS
+            # between strokes the pen hovers, and a pad keeps reporting it at its rate
+            gap = points[0].t - previous.t if previous else 0.0
+            hover = max(HOVER_PACKETS, round(gap * self.rate_hz))
+            start = previous or points[0]
+            packets += [self._packet(InkPoint(start.x + (points[0].x - start.x) * i / hover,
+                                              start.y + (points[0].y - start.y) * i / hover, 0, 0), down=False)
+                        for i in range(1, hover + 1)]
             packets += [self._packet(p, down=True) for p in points]
-            packets.append(self._packet(points[-1], down=False))
+            previous = points[-1]
         if packets:
             packets.append(self._packet(InkPoint(0.5, 0.5, 0, 0), down=False, proximity=False))
         with self._lock:

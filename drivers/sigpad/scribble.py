@@ -43,7 +43,8 @@ def _curve(points, s: float) -> tuple[float, float]:
 def name_strokes(name: str, *, rate_hz: float = 133.0) -> list[list[InkPoint]]:
     """Strokes for a signature of ``name`` sampled at ``rate_hz``; blank names give two characters."""
     chars = [c for c in name if not c.isspace()][:4] or ["签", "名"]
-    rng = random.Random(hashlib.sha256(name.encode("utf-8")).digest())
+    seed = hashlib.sha256(name.encode("utf-8")).digest()
+    rng, shake = random.Random(seed), random.Random(seed[::-1])  # shapes alike at any sample rate
     width = 0.8 / len(chars)
     strokes, t = [], 0.0
     for index, _char in enumerate(chars):
@@ -60,8 +61,8 @@ def name_strokes(name: str, *, rate_hz: float = 133.0) -> list[list[InkPoint]]:
                 eased = 0.5 - 0.5 * math.cos(math.pi * s)  # slow in, slow out, like a hand
                 x, y = _curve(shape, eased)
                 jitter = 0.002
-                stroke.append(InkPoint(min(max(x + rng.uniform(-jitter, jitter), 0.0), 1.0),
-                                       min(max(y + rng.uniform(-jitter, jitter), 0.0), 1.0),
+                stroke.append(InkPoint(min(max(x + shake.uniform(-jitter, jitter), 0.0), 1.0),
+                                       min(max(y + shake.uniform(-jitter, jitter), 0.0), 1.0),
                                        round(t + s * duration, 4),
                                        round(0.25 + 0.65 * math.sin(math.pi * min(max(s, 0.05), 0.95)), 3)))
             strokes.append(stroke)
