@@ -13,6 +13,8 @@ mount namespace with a tmpfs on /run/pcscd (no clash with a host pcscd). pcscd r
 into the holder's root, and the virtual card's sockets are created inside the namespace with setns(2)
 from a short-lived thread. Every process is stopped by PID. Needs root (CI is root); else skipped.
 
+One stack at a time per process (libpcsclite fixes its socket path at first use).
+
 Run a command inside the stack by hand (e.g. the CLI against a chosen card):
     .venv/bin/python -m tests.support.pcsc --profile rare -- kiosk card read --reader "Virtual PCD 00 00"
 """
@@ -44,6 +46,8 @@ FRIENDLY_NAME = "Virtual PCD"
 READER = f"{FRIENDLY_NAME} 00 00"
 SECOND_READER = f"{FRIENDLY_NAME} 00 01"
 CLONE_NEWNET = 0x40000000
+PR_SET_PDEATHSIG = 1
+SOCKET_LINK_DIR = Path(tempfile.gettempdir()) / f"kiosk-pcsc-{os.getpid()}"
 START_TIMEOUT_S = 10.0
 
 
@@ -61,6 +65,11 @@ def missing_requirements() -> str:
     except ImportError:
         return "pyscard not installed"
     return ""
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: get SIGTERM if the test process dies, so no pcscd is left behind."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def socket_in_netns(netns: str) -> socket.socket:
@@ -146,6 +155,8 @@ class PcscStack:
         )
         self.conf_dir = conf
         self.slots: list[VpcdSlot] = []
+        self.socket_path = ""
+        self._previous_env: str | None = None
 
     # --- lifecycle ---------------------------------------------------------------------------------
 
@@ -156,15 +167,19 @@ class PcscStack:
         )
         self.holder = subprocess.Popen(
             ["unshare", "--net", "--mount", "--propagation", "private", "sh", "-c", script],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         ready = self.holder.stdout.readline()  # type: ignore[union-attr]
         if ready.strip() != b"ready":
             raise RuntimeError(f"namespace holder failed: {ready!r}")
-        link = self.workdir / "pcscd.comm"
+        # libpcsclite reads PCSCLITE_CSOCK_NAME once per process, so every stack of this process uses
+        # the same path: a symlink into the current holder's private /run/pcscd
+        link = SOCKET_LINK_DIR / "pcscd.comm"
+        SOCKET_LINK_DIR.mkdir(exist_ok=True)
+        link.unlink(missing_ok=True)
         link.symlink_to(f"/proc/{self.holder.pid}/root/run/pcscd/pcscd.comm")
         self.socket_path = str(link)
-        # libpcsclite reads this once per process; a stable symlink keeps later stacks reachable
+        self._previous_env = os.environ.get("PCSCLITE_CSOCK_NAME")
         os.environ["PCSCLITE_CSOCK_NAME"] = self.socket_path
         netns = f"/proc/{self.holder.pid}/ns/net"
         self.slots = [
@@ -176,7 +191,7 @@ class PcscStack:
         assert self.holder is not None
         self.pcscd = subprocess.Popen(
             self.inside(["pcscd", "--foreground", "--info", "-c", str(self.conf_dir)]),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         self._pcscd_log = _LineWaiter(self.pcscd.stdout, "pcscd-log")
         if not self._pcscd_log.wait_for("daemon ready", START_TIMEOUT_S):
@@ -211,6 +226,14 @@ class PcscStack:
                 self.holder.kill()
                 self.holder.wait()
             self.holder = None
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                SOCKET_LINK_DIR.rmdir()
+            if self._previous_env is None:
+                os.environ.pop("PCSCLITE_CSOCK_NAME", None)
+            else:
+                os.environ["PCSCLITE_CSOCK_NAME"] = self._previous_env
 
     # --- helpers for tests -------------------------------------------------------------------------
 
