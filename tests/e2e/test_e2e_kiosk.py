@@ -1,16 +1,24 @@
-"""End to end on virtual devices: the real app, catalog, store (sealed outbox + audit), the driver's
-in-process virtual card reader and the virtual PDF printer, driven through whole 办件."""
+"""End to end on virtual devices: the real app, catalog, store (sealed outbox + audit), the drivers'
+in-process virtual card reader, document camera and signature pad, and the virtual PDF printer."""
+
+from dataclasses import replace
 
 import pytest
 
+from kiosk.config.schema import Config
 from tests.ui.support import settled, tap
 from ui.demo import DemoRig
 from ui.tour import do_service, pick_services, wait_until
 
 
+def fast_config() -> Config:
+    base = Config()
+    return replace(base, card=replace(base.card, read_timeout_s=1.0))
+
+
 @pytest.fixture
 def rig(qtbot, tmp_path):
-    rig = DemoRig(tmp_path / "data", pen_speed=0.2)
+    rig = DemoRig(tmp_path / "data", config=fast_config(), pen_speed=0.2)
     app = rig.build_app()
     settled(app)
     yield rig
@@ -18,35 +26,41 @@ def rig(qtbot, tmp_path):
     rig.close()
 
 
-def outbox(rig):
-    return rig.parts.store.list_items()
+def insert(rig, key):
+    rig.insert_card(key)
+    wait_until(lambda: rig.app.controller.cardState == "ok")
 
 
-def test_a_plain_service_from_card_to_rating(rig, qtbot):
-    app, c = rig.app, rig.app.controller
-    rig.insert_card("rare")
-    wait_until(lambda: c.cardState == "ok")
+@pytest.mark.parametrize("kind", ["materials", "pin", "plain"])
+def test_whole_service_from_card_to_rating(rig, qtbot, kind):
+    c = rig.app.controller
+    insert(rig, "rare")
     assert c.greeting == "您好，欧***㑇"
-    codes = pick_services(c.d.catalog)
-    number = do_service(c, rig, codes["plain"])
-    items = {i.kind: i for i in outbox(rig)}
-    assert items["application"].acceptance_no == number and items["application"].service_code == codes["plain"]
-    assert "rating" in items
-    events = [r.event for r in rig.parts.store.audit_records()]
-    assert len(events) >= 2 and rig.parts.store.verify_audit().ok
+    code = pick_services(c.d.catalog)[kind]
+    service = c.d.catalog.get(code)
+    screens = []
+    number = do_service(c, rig, code, screens.append)
+    if kind == "materials":
+        assert screens.count("Materials") >= 2 and "Signature" in screens
+    if kind == "pin":
+        assert "Pin" in screens
+    if kind == "plain":
+        assert "Materials" not in screens and not any(m.required for m in service.materials)
+    store = rig.parts.store
+    items = {i.kind: i for i in store.list_items()}
+    assert items["application"].acceptance_no == number and items["application"].service_code == code
+    assert items["rating"].service_code == code
+    audit = store.audit_records()
+    assert sum(1 for r in audit if r.outcome) >= 2 and store.verify_audit().ok
     wait_until(lambda: list((rig.data_dir / "printed").glob("*.pdf")))
-    tap(qtbot, app, "finishButton")
+    tap(qtbot, rig.app, "finishButton")
     wait_until(lambda: c.screen == "Home" and c.session is None)
 
 
-def test_service_with_pin(rig):
+def test_wrong_pin_then_right(rig):
     c = rig.app.controller
-    rig.insert_card("v2")
-    wait_until(lambda: c.cardState == "ok")
-    code = pick_services(c.d.catalog).get("pin")
-    if code is None:
-        pytest.skip("catalog has no PIN service without materials")
-    c.chooseService(code)
+    insert(rig, "v2")
+    c.chooseService(pick_services(c.d.catalog)["pin"])
     c.beginService()
     wait_until(lambda: c.screen == "Pin")
     c.verifyPin("000000")
