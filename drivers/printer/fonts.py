@@ -7,11 +7,12 @@ Ideographs + Ext A), HanaMinB the supplementary planes (Ext B–F), where rare n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from .base import PrinterError
 
@@ -60,6 +61,32 @@ class FontSet:
         return sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text))
 
 
+class _SupplementaryAwareTTFont(TTFont):
+    """reportlab writes each ToUnicode entry as ``<%04X>``, so 𠮷 (U+20BB7) reads back as U+20BB and a
+    rare name copies or searches wrong. After reportlab has made its objects, rewrite the entries above
+    U+FFFF as the UTF-16 surrogate pair the PDF spec asks for (ISO 32000-1 §9.10.3)."""
+
+    def addObjects(self, doc):
+        subsets = [list(subset) for subset in self.state[doc].subsets]  # reportlab drops the state
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            if all(code <= 0xFFFF for code in subset):
+                continue
+            name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + name)
+            if stream is None:
+                raise RuntimeError(f"reportlab changed: no ToUnicode CMap named for subset {name}")
+            stream.content = re.sub(
+                r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>",
+                lambda m: f"<{m.group(1)}> <{_utf16_hex(int(m.group(2), 16))}>",
+                stream.content,
+            )
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
 def _cmap(name: str) -> dict[int, int]:
     return pdfmetrics.getFont(name).face.charToGlyph
 
@@ -69,5 +96,5 @@ def load_fonts() -> FontSet:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, (path, file_name) in _CANDIDATES.items():
         if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(_find(path, file_name))))
+            pdfmetrics.registerFont(_SupplementaryAwareTTFont(name, str(_find(path, file_name))))
     return FontSet(tuple(_CANDIDATES))

@@ -52,7 +52,9 @@ def test_rare_characters_have_a_glyph_from_hanamin_b(fonts, tmp_path):
     pdf = render_proof(proof, fonts)
     assert "HanaMinB" in pdf_fonts(pdf, tmp_path)
     text = pdf_text(pdf, tmp_path)
-    for expected in ("社会保险参保证明", "公民身份号码：110101199003071234", "城乡居民基本养老保险", "160个月"):
+    # the text layer gives the rare characters back (copy, search, screen readers), not just the glyphs
+    for expected in (f"姓名：{name}", "社会保险参保证明", "公民身份号码：110101199003071234", "城乡居民基本养老保险",
+                     "160个月"):
         assert expected in text
     assert proof.pdf_title() == "参保证明 110101********1234"
     assert pdf_qr_values(pdf, tmp_path) == [proof.verification_code]
