@@ -250,3 +250,22 @@ class DocumentCamera:
             return
         self.state = state
         self.events.publish(DeviceStateChanged("camera", state.value, STATE_MESSAGES[state]))
+
+
+def make_camera(section, events: EventHub) -> DocumentCamera | None:
+    """The camera named in config ``[camera]`` (a ``CameraSection``), or None when ``driver = "none"``."""
+    if section.driver == "none":
+        return None
+    if section.driver == "virtual":
+        from .virtual import VirtualCamera
+
+        source: FrameSource = VirtualCamera(size=(section.width, section.height),
+                                            still_size=(section.still_width, section.still_height))
+    else:
+        from .opencv_source import OpenCVSource
+
+        source = OpenCVSource(section.device, width=section.width, height=section.height,
+                              still_width=section.still_width, still_height=section.still_height,
+                              autofocus=section.autofocus)
+    return DocumentCamera(source, events, stable_frames=section.stable_frames,
+                          thresholds=QualityThresholds(min_sharpness=section.min_sharpness))

@@ -61,6 +61,8 @@ class CameraSection:
     still_width: int = field(default=2592, metadata=_range(160, 8192))
     still_height: int = field(default=1944, metadata=_range(120, 8192))
     autofocus: bool = True
+    stable_frames: int = field(default=5, metadata=_range(1, 60))  # auto-capture: frames the page must hold still
+    min_sharpness: float = field(default=40.0, metadata=_range(0, 100000))  # calibrate on the real 高拍仪
 
 
 @dataclass(frozen=True)

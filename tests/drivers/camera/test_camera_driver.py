@@ -170,3 +170,15 @@ def test_virtual_controls_reject_unknown_faults(textures):
     with pytest.raises(ValueError):
         VirtualCamera(textures=textures).set_fault("smoke")
     assert Scene(kind=None, quad=None).truth is None
+
+
+def test_make_camera_from_config():
+    from drivers.camera.service import make_camera
+    from kiosk.config.schema import CameraSection
+
+    assert make_camera(CameraSection(driver="none"), EventHub()) is None
+    camera = make_camera(CameraSection(driver="virtual", stable_frames=3, min_sharpness=55.0), EventHub())
+    assert isinstance(camera.source, VirtualCamera) and camera.auto.stable_frames == 3
+    assert camera.thresholds.min_sharpness == 55.0
+    real = make_camera(CameraSection(device=7), EventHub())
+    assert isinstance(real.source, OpenCVSource) and real.source.device == 7
