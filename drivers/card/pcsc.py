@@ -160,6 +160,8 @@ class PcscCardReader:
         try:
             return future.result(timeout=self._read_timeout_s)
         except TimeoutError:
+            # never let a stale request (a VERIFY!) run later against whatever card is inserted next
+            future.cancel()
             raise CardMute(detail=f"no answer within {self._read_timeout_s:.1f} s") from None
 
     # --- monitor thread: status changes only -------------------------------------------------------

@@ -103,11 +103,18 @@ class VirtualCardReader:
         return future
 
     def _call(self, fn: Callable[[], T]) -> T:
-        return self._submit(fn).result(timeout=self._read_timeout_s + 1)
+        future = self._submit(fn)
+        try:
+            return future.result(timeout=self._read_timeout_s + 1)
+        except TimeoutError:
+            future.cancel()  # a stale VERIFY must not reach the next card
+            raise CardMute(detail=f"no answer within {self._read_timeout_s:.1f} s") from None
 
     def _run(self) -> None:
         while (item := self._commands.get()) is not None:
             fn, future = item
+            if not future.set_running_or_notify_cancel():
+                continue
             try:
                 future.set_result(fn())
             except BaseException as exc:

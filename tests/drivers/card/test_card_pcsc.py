@@ -75,11 +75,13 @@ def test_mute_card_times_out_and_the_kiosk_keeps_running(driver, stack, log):
     assert failed.code == "mute"
     assert driver.state is CardState.ERROR and driver.holder() is None
     with pytest.raises(CardError):
-        driver.verify_pin("123456")  # a service asking now gets a typed error, not a hang
+        driver.verify_pin("000000")  # a service asking now gets a typed error, not a hang
     stack.remove()
     log.wait_for("CardRemoved")
-    stack.insert("v2")
+    card = stack.insert("v2")
     assert log.wait_for("CardInserted").holder.name == "张三"
+    assert driver.verify_pin("123456").ok
+    assert card.apdu_count == 18 + 3  # the read, then only our VERIFY: the stale one never reached this card
 
 
 def test_verify_pin_only_on_request_with_tries_left(driver, stack, log):
