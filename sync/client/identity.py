@@ -1,8 +1,8 @@
 """The kiosk's side of enrolment: the device signing key, the pinned hub certificate and hub keys.
 
-Files under ``<data_dir>/keys/`` (0600): ``sync-device-<suite>.key`` (device signing key, raw hex),
-``hub-cert.pem`` (the pinned TLS certificate), ``hub-signing.pub`` (downlink bundle key),
-``hub-sealing.pub`` (what items are sealed for; also handed to the store when it offers an API for it).
+The device id and signing key are the store's (``kiosk.keys``, made by ``kiosk init`` or here on first
+enrolment). Sync adds under ``<data_dir>/keys/``: ``hub-cert.pem`` (the pinned TLS certificate) and
+``hub-signing.pub`` (the downlink bundle key); the hub's sealing key goes to ``kiosk.keys``.
 ``<data_dir>/sync/state.json`` holds the device id, the hub URL and the hub's last checkpoint seq.
 """
 
@@ -21,6 +21,7 @@ from typing import Any
 import requests
 
 from kiosk import config as config_mod
+from kiosk import keys as kiosk_keys
 from kiosk.errors import UserFacingError
 from sync import protocol, signing
 from sync.protocol import EnrolReply, EnrolRequest, ErrorReply
@@ -72,16 +73,19 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
         os.close(dir_fd)
 
 
-def device_signer(data_dir: Path, suite: str) -> signing.SigningKey:
-    """The device signing key for ``suite``, created on first use."""
-    path = keys_dir(data_dir) / f"sync-device-{suite}.key"
-    if not path.exists():
-        write_atomic(path, signing.generate(suite).private.hex().encode())
-    return signing.from_private(suite, bytes.fromhex(path.read_text().strip()))
+def device_signer(data_dir: Path) -> signing.SigningKey:
+    """The device signing key made by ``kiosk init`` (kiosk.keys); batches are signed with it."""
+    keys = kiosk_keys.load_device_keys(Path(data_dir))
+    return signing.SigningKey(keys.suite, keys.signing_private, keys.signing_public)
 
 
-def device_id_for(public_text: str) -> str:
-    return "K" + hashlib.sha256(public_text.encode()).hexdigest()[:15].upper()
+def pinned_session(ca_file: str) -> requests.Session:
+    """A session that trusts only the pinned hub certificate. ``trust_env`` is off because requests
+    lets REQUESTS_CA_BUNDLE (and proxy variables) override ``session.verify``."""
+    session = requests.Session()
+    session.trust_env = False
+    session.verify = ca_file
+    return session
 
 
 def load_state(data_dir: Path) -> SyncState | None:
@@ -103,7 +107,7 @@ def hub_link(data_dir: Path, timeout_s: float = 15.0) -> tuple[HubLink, SyncStat
     if state is None or not cert.exists():
         raise EnrolError("终端尚未注册到县平台，请联系管理员", detail="run: kiosk enroll --hub URL --token T")
     link = HubLink(url=state.hub_url, ca_file=str(cert), device_id=state.device_id,
-                   signer=device_signer(data_dir, state.suite), timeout_s=timeout_s)
+                   signer=device_signer(data_dir), timeout_s=timeout_s)
     return link, state
 
 
@@ -122,41 +126,60 @@ def fingerprint(pem: str) -> str:
     return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
 
 
-def enrol(data_dir: Path, hub_url: str, token: str, suite: str, *, expect_fingerprint: str = "",
+def enrol(data_dir: Path, hub_url: str, token: str, suite: str = "gm", *, expect_fingerprint: str = "",
           timeout_s: float = 15.0) -> SyncState:
-    """Register this kiosk with the hub; pin its certificate and keys; update config.toml."""
+    """Register this kiosk with the hub; pin its certificate and keys; update config.toml.
+
+    A kiosk that has no keys yet gets them here (``kiosk.keys``), sealing for this hub from the start;
+    one that has keys keeps them and its suite, and the hub's sealing key replaces the old one."""
+    data_dir = Path(data_dir)
     hub_url = hub_url.rstrip("/")
     pem = fetch_certificate(hub_url, timeout_s)
     fp = fingerprint(pem)
     if expect_fingerprint and expect_fingerprint.replace(":", "").lower() != fp:
         raise EnrolError(BAD_CERT, detail=f"certificate fingerprint {fp} is not the expected one")
     kdir = keys_dir(data_dir)
-    write_atomic(kdir / "hub-cert.pem", pem.encode(), 0o644)
-    signer = device_signer(data_dir, suite)
-    device_id = device_id_for(signer.public_text)
-    req = EnrolRequest(token=token, device_id=device_id, suite=suite, device_public_key=signer.public_text)
+    kdir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    cert_file = kdir / "hub-cert.pem"
+    write_atomic(cert_file, pem.encode(), 0o644)
+    session = pinned_session(str(cert_file))
+    if not (kdir / kiosk_keys.SUITE_FILE).exists():
+        hub_keys = _get(session, f"{hub_url}/v1/hub-keys", timeout_s)
+        kiosk_keys.create_device_keys(data_dir, suite, hub_keys["sealing"][suite])
+    keys = kiosk_keys.load_device_keys(data_dir)
+    req = EnrolRequest(token=token, device_id=keys.device_id, suite=keys.suite, device_public_key=keys.signing_public)
+    reply = protocol.parse(EnrolReply, _post(session, f"{hub_url}/v1/enrol", req.model_dump(), timeout_s))
+    if reply.device_id != keys.device_id or reply.suite != keys.suite:
+        raise EnrolError(detail="hub answered for another device or suite")
+    write_atomic(kdir / "hub-signing.pub", reply.hub_signing_public_key.encode(), 0o644)
+    kiosk_keys.install_hub_public_key(data_dir, reply.hub_encryption_public_key)
+    state = SyncState(device_id=keys.device_id, hub_url=hub_url, suite=keys.suite, village=reply.village)
+    save_state(data_dir, state)
+    _update_config(data_dir, hub_url, str(cert_file))
+    return state
+
+
+def _request(fn, url: str, timeout_s: float, **kw) -> bytes:
     try:
-        resp = requests.post(f"{hub_url}/v1/enrol", json=req.model_dump(), verify=str(kdir / "hub-cert.pem"),
-                             timeout=timeout_s)
+        resp = fn(url, timeout=timeout_s, **kw)
     except requests.exceptions.SSLError as exc:
         raise EnrolError(BAD_CERT, detail=str(exc)) from None
     except requests.RequestException as exc:
         raise EnrolError(OFFLINE, detail=f"{type(exc).__name__}: {exc}") from None
     if resp.status_code != 200:
-        raise EnrolError(_error_message(resp.content), detail=f"HTTP {resp.status_code}")
+        raise EnrolError(_error_message(resp.content), detail=f"{url}: HTTP {resp.status_code}")
+    return resp.content
+
+
+def _get(session: requests.Session, url: str, timeout_s: float) -> dict[str, Any]:
     try:
-        reply = protocol.parse(EnrolReply, resp.content)
-    except protocol.ProtocolError as exc:
-        raise EnrolError(detail=exc.detail) from None
-    if reply.device_id != device_id or reply.suite != suite:
-        raise EnrolError(detail="hub answered for another device or suite")
-    write_atomic(kdir / "hub-signing.pub", reply.hub_signing_public_key.encode(), 0o644)
-    write_atomic(kdir / "hub-sealing.pub", reply.hub_encryption_public_key.encode(), 0o644)
-    _install_hub_key(data_dir, suite, reply.hub_encryption_public_key)
-    state = SyncState(device_id=device_id, hub_url=hub_url, suite=suite, village=reply.village)
-    save_state(data_dir, state)
-    _update_config(data_dir, hub_url, str(kdir / "hub-cert.pem"))
-    return state
+        return json.loads(_request(session.get, url, timeout_s))
+    except ValueError as exc:
+        raise EnrolError(detail=f"{url}: not JSON ({exc})") from None
+
+
+def _post(session: requests.Session, url: str, body: dict[str, Any], timeout_s: float) -> bytes:
+    return _request(session.post, url, timeout_s, json=body)
 
 
 def _error_message(content: bytes) -> str:
@@ -164,17 +187,6 @@ def _error_message(content: bytes) -> str:
         return protocol.parse(ErrorReply, content).message
     except protocol.ProtocolError:
         return EnrolError.message
-
-
-def _install_hub_key(data_dir: Path, suite: str, public_text: str) -> None:
-    """Hand the hub's sealing key to the store, so new epochs seal for the real hub."""
-    try:
-        from kiosk import keys as kiosk_keys  # the store's key API, when present
-    except ImportError:
-        return
-    install = getattr(kiosk_keys, "install_hub_public_key", None)
-    if install is not None:
-        install(Path(data_dir), suite, public_text)
 
 
 def _update_config(data_dir: Path, hub_url: str, ca_file: str) -> None:

@@ -117,6 +117,7 @@ class SyncClient:
         # one pooled keep-alive connection; retries are ours (with backoff), never urllib3's
         self.session.mount("https://", HTTPAdapter(pool_connections=1, pool_maxsize=2, max_retries=0))
         self.session.verify = link.ca_file
+        self.session.trust_env = False  # else REQUESTS_CA_BUNDLE would override the pinned certificate
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -129,6 +130,8 @@ class SyncClient:
         checkpoint = self.checkpoints.checkpoint_for(self.hub_checkpoint_seq) if self.checkpoints else None
         if not items and checkpoint is None:
             return RoundResult()
+        if not items and checkpoint is not None and checkpoint.seq <= self.hub_checkpoint_seq:
+            return RoundResult()  # nothing new for the hub
         batch = Batch(
             device_id=self.link.device_id,
             batch_id=uuid.uuid4().hex,
@@ -167,7 +170,9 @@ class SyncClient:
                                      timeout=(min(5.0, self.link.timeout_s), self.link.timeout_s))
             content = resp.content
         except requests.exceptions.SSLError as exc:
-            raise SyncFailure(BAD_CERT, detail=f"TLS: {exc}") from None
+            # a certificate that is not the pinned one, or a line dropped mid-handshake
+            reason = BAD_CERT if is_certificate_failure(exc) else OFFLINE
+            raise SyncFailure(reason, detail=f"TLS: {exc}") from None
         except requests.exceptions.Timeout as exc:
             raise SyncFailure(SLOW, detail=f"timeout: {type(exc).__name__}") from None
         except requests.exceptions.RequestException as exc:  # refused, reset, truncated body
@@ -267,6 +272,11 @@ class SyncClient:
                 delay = self.backoff.next_delay()
             if delay and not self._stop.is_set():
                 self.clock.wait(self._wake, delay)
+
+
+def is_certificate_failure(exc: Exception) -> bool:
+    text = str(exc)
+    return "CERTIFICATE_VERIFY_FAILED" in text or "match" in text and "hostname" in text.lower()
 
 
 def _failure_for(status: int, content: bytes) -> SyncFailure:

@@ -61,6 +61,13 @@ def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None) -> FastAP
     def health() -> dict:
         return {"v": protocol.PROTOCOL_VERSION, "ok": True, "time": now_iso()}
 
+    @app.get("/v1/hub-keys")
+    def hub_keys() -> dict:
+        """Public keys only: what a new kiosk seals for and how it checks bundles, before it enrols."""
+        return {"v": protocol.PROTOCOL_VERSION,
+                "sealing": {s: k.public_text for s, k in keys.sealing.items()},
+                "signing": {s: k.public_text for s, k in keys.bundle_key.items()}}
+
     @app.post("/v1/enrol")
     async def enrol(request: Request) -> Response:
         req = protocol.parse(EnrolRequest, await _body(request))

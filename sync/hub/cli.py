@@ -54,7 +54,8 @@ def cmd_serve(args) -> int:
     app = create_app(db, keys)
     cert, key = args.cert or str(keys.cert_file), args.key or str(keys.key_file)
     config = uvicorn.Config(app, host=args.host, port=args.port, ssl_certfile=cert, ssl_keyfile=key,
-                            log_level="warning", access_log=False, timeout_keep_alive=30)
+                            log_level="warning", access_log=False, timeout_keep_alive=30,
+                            timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
     where = f"fd {args.fd}" if args.fd is not None else f"{args.host}:{args.port}"
     print(f"kiosk-hub serving on {where} (db {db.engine.url.render_as_string(hide_password=True)})", flush=True)

@@ -9,7 +9,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sync import protocol
+from kiosk.store.audit import checkpoint_message
+from sync import protocol, signing
 from sync.protocol import Batch, BatchReply, Checkpoint, ItemReceipt
 
 from .storage import CheckpointRecord, Device, HubDB, NewItem, dumps, now_iso
@@ -47,6 +48,15 @@ def check_checkpoint(old_seq: int, old_head: str, cp: Checkpoint) -> tuple[str, 
     return "ok", ""
 
 
+def _checkpoint_signed(device: Device, cp: Checkpoint) -> bool:
+    try:
+        sig = protocol.b64d(cp.signature)
+    except protocol.ProtocolError:
+        return False
+    message = checkpoint_message(device.device_id, cp.seq, cp.head_hash, cp.time)
+    return signing.verify(device.suite, device.public_key, message, sig)
+
+
 def receive_batch(db: HubDB, device: Device, batch: Batch, opener: Opener) -> BatchReply:
     receipts: dict[str, ItemReceipt] = {}
     known = db.known_txn_ids(i.txn_id for i in batch.items)
@@ -76,6 +86,10 @@ def receive_batch(db: HubDB, device: Device, batch: Batch, opener: Opener) -> Ba
     if batch.checkpoint is not None:
         cp = batch.checkpoint
         cp_status, reason = check_checkpoint(device.checkpoint_seq, device.checkpoint_head, cp)
+        if cp_status == "flagged" and cp.seq < device.checkpoint_seq and db.known_checkpoint(device.device_id, cp):
+            cp_status, reason = "ok", ""  # a replayed or late batch: this checkpoint was accepted before
+        if cp_status == "ok" and not _checkpoint_signed(device, cp):
+            cp_status, reason = "flagged", "checkpoint signature does not verify"
         if cp_status == "flagged":
             log.warning("device %s audit checkpoint flagged: %s", device.device_id, reason)
         cp_record = CheckpointRecord(cp.seq, cp.head_hash, cp.time, cp.signature, cp_status, reason)

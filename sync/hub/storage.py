@@ -242,6 +242,12 @@ class HubDB:
         with self.engine.connect() as c:
             return int(c.execute(sa.select(sa.func.count()).select_from(applications)).scalar_one())
 
+    def known_checkpoint(self, device_id: str, cp: Any) -> bool:
+        q = sa.select(checkpoints.c.id).where(checkpoints.c.device_id == device_id, checkpoints.c.seq == cp.seq,
+                                              checkpoints.c.head_hash == cp.head_hash, checkpoints.c.status == "ok")
+        with self.engine.connect() as c:
+            return c.execute(q.limit(1)).first() is not None
+
     def list_checkpoints(self, device_id: str) -> list[dict[str, Any]]:
         q = sa.select(checkpoints).where(checkpoints.c.device_id == device_id).order_by(checkpoints.c.id)
         with self.engine.connect() as c:

@@ -7,9 +7,10 @@ import pytest
 from tests.support.hub import HubProcess
 
 
-@pytest.fixture
-def hub(tmp_path):
-    h = HubProcess(tmp_path / "hub")
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    """One hub per test module (each test enrols its own kiosk, so tests stay independent)."""
+    h = HubProcess(tmp_path_factory.mktemp("hub"))
     try:
         h.start()
         yield h

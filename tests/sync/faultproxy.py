@@ -57,6 +57,7 @@ class FaultProxy:
         self.seen = Seen()
         self.drip_chunk, self.drip_gap_s = 64, 0.002
         self._threads: list[threading.Thread] = []
+        self._live: set[socket.socket] = set()
         self._accept = threading.Thread(target=self._accept_loop, name="fault-proxy", daemon=True)
         self._accept.start()
 
@@ -78,6 +79,11 @@ class FaultProxy:
     def close(self) -> None:
         self.release.set()
         self.listener.close()
+        for s in list(self._live):  # wake connection threads blocked reading from an idle keep-alive client
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         for t in self._threads:
             t.join(timeout=5)
 
@@ -97,6 +103,7 @@ class FaultProxy:
         upstream = conn = None
         try:
             conn = self.server_ctx.wrap_socket(raw, server_side=True)
+            self._live.add(conn)  # wrap_socket took over raw's descriptor
             reader = _Reader(conn)
             while not self.release.is_set():
                 head = reader.until(b"\r\n\r\n")
@@ -158,6 +165,7 @@ class FaultProxy:
         except (OSError, ssl.SSLError, ValueError):
             return
         finally:
+            self._live.discard(conn)
             for s in (upstream, conn, raw):
                 if s is not None:
                     try:
