@@ -18,7 +18,7 @@ import termios
 import threading
 import time
 import tty
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import isdv4, wacom4
@@ -46,6 +46,7 @@ class PadEmulator:
         self.split_packets = False  # write each packet in two pieces a moment apart
         self.silent = False  # connected but sends and answers nothing
         self.commands: list[bytes] = []
+        self.on_written: Callable[[bytes, float], None] | None = None  # (chunk, monotonic time): benchmarks
         self.signatures_sent = 0
         self._streaming = not self.spec.start  # pads without a start command always stream
         self._lock = threading.Condition()
@@ -261,3 +262,5 @@ class PadEmulator:
             os.write(master, chunk[cut:])
         else:
             os.write(master, chunk)
+        if self.on_written is not None:
+            self.on_written(chunk, time.monotonic())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from drivers.sigpad.base import Sigpad, SigpadState
 from drivers.sigpad.scribble import name_strokes
 from drivers.sigpad.serial_pad import SerialSigpad
+from drivers.sigpad.service import make_sigpad
 from drivers.sigpad.virtual import RATE_HZ, VirtualSigpad
 from kiosk.config.schema import SigpadSection
 from kiosk.signature import QualityRules, check_quality, from_record
@@ -63,3 +64,9 @@ def test_unplug_is_reported_and_plug_in_resumes(events, watcher, pads):
     pad.sign("李")
     assert pad.wait_idle()
     assert pad.signature().point_count == sum(len(s) for s in name_strokes("李", rate_hz=RATE_HZ))
+
+
+def test_the_config_picks_the_pad(events):
+    assert isinstance(make_sigpad(SigpadSection(driver="serial"), events), SerialSigpad)
+    assert isinstance(make_sigpad(SigpadSection(driver="virtual"), events), VirtualSigpad)
+    assert make_sigpad(SigpadSection(driver="glass"), events) is None
