@@ -31,6 +31,7 @@ class CaptureController(QObject):
             camera.failed.connect(self._on_camera_failed)
         if sigpad is not None:
             sigpad.strokesChanged.connect(self._on_pad_strokes)
+            sigpad.stateChanged.connect(self.signatureChanged)
 
     def reset(self) -> None:
         """Forget frames, the pending capture and the ink (session end, or a new service)."""

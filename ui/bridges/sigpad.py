@@ -51,6 +51,7 @@ class SigpadBridge(QObject):
 
     strokesChanged = Signal(list)
     failed = Signal(str)
+    stateChanged = Signal()
 
     def __init__(self, pad: Any | None, events: EventHub, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +66,7 @@ class SigpadBridge(QObject):
     def _on_state(self, event: DeviceStateChanged) -> None:
         if event.device == "sigpad":
             self.ok = self.pad is not None and not event.message
+            self.stateChanged.emit()  # queued to the UI thread: pad ink or the glass
             if event.message:
                 self.failed.emit(event.message)
 
