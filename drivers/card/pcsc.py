@@ -170,6 +170,18 @@ class PcscCardReader:
         self._queue.put((fn, None))
 
     def _watch(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._watch_until_error()
+            except Exception:  # a bug here must not leave the kiosk deaf to cards; start over
+                log.exception("card monitor failed; restarting it")
+                self._lose_reader(drop_context=True)
+                self._stop.wait(REDISCOVER_S)
+        if self._monitor_ctx is not None:
+            scard.SCardReleaseContext(self._monitor_ctx)
+            self._monitor_ctx = None
+
+    def _watch_until_error(self) -> None:
         reader: str | None = None
         known = scard.SCARD_STATE_UNAWARE
         while not self._stop.is_set():
@@ -191,12 +203,14 @@ class PcscCardReader:
                 continue
             if hresult != scard.SCARD_S_SUCCESS:
                 log.warning("card reader status: %s", _hresult_text(hresult))
-                reader = self._lose_reader(drop_context=hresult in _GONE)
+                self._lose_reader(drop_context=hresult in _GONE)
+                reader = None
                 continue
             _, event, _atr = states[0]
             previous, known = known, event & ~scard.SCARD_STATE_CHANGED
             if event & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):
-                reader = self._lose_reader(drop_context=False)
+                self._lose_reader(drop_context=False)
+                reader = None
                 continue
             was_present = bool(previous & scard.SCARD_STATE_PRESENT)
             present = bool(event & scard.SCARD_STATE_PRESENT)
@@ -207,9 +221,6 @@ class PcscCardReader:
             if present and (not was_present or swapped):
                 mute = bool(event & scard.SCARD_STATE_MUTE)
                 self._post(lambda mute=mute: self._card_arrived(mute=mute))
-        if self._monitor_ctx is not None:
-            scard.SCardReleaseContext(self._monitor_ctx)
-            self._monitor_ctx = None
 
     def _discover(self) -> str | None:
         hresult, names = scard.SCardListReaders(self._monitor_ctx, [])
@@ -226,12 +237,11 @@ class PcscCardReader:
         return name
 
     def _lose_reader(self, *, drop_context: bool) -> None:
-        """Tell the worker the reader is gone; returns None, the monitor's new reader."""
+        """Tell the worker the reader (or all of pcscd, with ``drop_context``) is gone."""
         if drop_context and self._monitor_ctx is not None:
             scard.SCardReleaseContext(self._monitor_ctx)
             self._monitor_ctx = None
         self._post(lambda: self._reader_lost(drop_context))
-        return None
 
     # --- worker thread: every card operation -------------------------------------------------------
 

@@ -90,3 +90,14 @@ def test_blocked_pin_and_no_card(reader, log):
 def test_profiles_for_the_demo_panel():
     keys = [k for k, _ in VirtualCardReader.profiles()]
     assert {"v2", "rare", "v3", "blocked", "not_sscard", "mute"} <= set(keys)
+
+
+def test_factory_builds_what_config_names(hub):
+    from drivers.card.factory import make_card_reader
+    from drivers.card.pcsc import PcscCardReader
+    from kiosk.config.schema import CardSection
+
+    assert make_card_reader(CardSection(driver="none"), hub) is None
+    assert isinstance(make_card_reader(CardSection(driver="virtual"), hub), VirtualCardReader)
+    real = make_card_reader(CardSection(driver="pcsc", reader="ACS"), hub)
+    assert isinstance(real, PcscCardReader) and real.state is CardState.STOPPED  # built, not started
