@@ -30,7 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "drivers.printer.cli",
     "sync.client.cli",
     "kiosk.accounts.cli",
-    "kiosk.diag_cli",
+    "ui.diag.cli",
 )
 
 

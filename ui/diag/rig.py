@@ -132,7 +132,7 @@ def _pad(parts: DiagParts, config: Config) -> None:
         pad = VirtualSigpad(parts.events)
 
         def scribble(timeout: float) -> bool:
-            pad.sign("测试")
+            pad.sign("十")  # two strokes: enough for rate and pressure, quick
             return pad.wait_idle(timeout)
 
         parts.pad, parts.pad_scribble = pad, scribble
