@@ -255,6 +255,7 @@ class PadEmulator:
             else:
                 return
             self._lock.notify_all()
+        written_at = time.monotonic()
         if self.split_packets and len(chunk) > 1:
             cut = len(chunk) // 2
             os.write(master, chunk[:cut])
@@ -263,4 +264,4 @@ class PadEmulator:
         else:
             os.write(master, chunk)
         if self.on_written is not None:
-            self.on_written(chunk, time.monotonic())
+            self.on_written(chunk, written_at)
