@@ -13,10 +13,13 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if sys.path and Path(sys.path[0]).resolve() == ROOT / "benchmarks":
+    sys.path[0] = str(ROOT)  # this file is called ui.py: let "import ui" find the package, not itself
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", "PYTHONPATH": str(ROOT)}
 
 HELLO = """
@@ -71,12 +74,106 @@ def cold_start(runs: int) -> None:
     print(f"ratio kiosk/hello: {k / h:.2f}x   goal ≤ 1.0 s: {'met' if k <= 1.0 else 'NOT met'}")
 
 
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class StallMeter:
+    """A 2 ms timer on the UI thread; the longest gap between its ticks is the worst stall a touch would feel."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(2)
+        self.timer.timeout.connect(self._tick)
+        self.reset()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.worst, self.last = 0.0, time.perf_counter()
+
+    def measure(self, work) -> float:
+        self.reset()
+        self.timer.start()
+        try:
+            work()
+        finally:
+            self.timer.stop()
+        return self.worst * 1000
+
+
+def sessions(count: int) -> None:
+    """In this process: the real app on the demo rig; card reads, camera auto-capture, pad, store writes."""
+    os.environ.update({k: v for k, v in ENV.items() if k.startswith("QT_")})
+    import gc
+
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import prepare_environment
+    from ui.demo import DemoRig
+    from ui.tour import do_service, pick_services, wait_until
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+        prepare_environment(Path(tmp))
+        app = QGuiApplication(sys.argv)
+        rig = DemoRig(Path(tmp) / "data", pen_speed=0.1)
+        kiosk = rig.build_app()
+        c = kiosk.controller
+        wait_until(lambda: kiosk.window.contentItem().width() > 0)
+        meter = StallMeter()
+        idle_ms = meter.measure(lambda: _pump(2.0))
+        start_rss = rss_mb()
+        code = pick_services(c.d.catalog)["materials"]
+        rss, stalls = [], []
+
+        def one_session() -> None:
+            rig.insert_card("rare")
+            wait_until(lambda: c.cardState == "ok", 10)
+            do_service(c, rig, code)
+            c.endSession("done")
+            rig.remove_card()
+            wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+
+        for _ in range(count):
+            stalls.append(meter.measure(one_session))
+            gc.collect()
+            _pump(0.3)
+            rss.append(rss_mb())
+        kiosk.close()
+        rig.close()
+        del app
+    print(f"UI-thread worst stall during card read + camera auto-capture + pad + store write: "
+          f"{max(stalls):.1f} ms (median session {statistics.median(stalls):.1f} ms); idle baseline "
+          f"{idle_ms:.1f} ms; ratio {max(stalls) / max(idle_ms, 0.1):.1f}x   goal ≤ 50 ms: "
+          f"{'met' if max(stalls) <= 50 else 'NOT met'}")
+    print(f"RSS: {start_rss:.0f} MB at start, {rss[0]:.0f} MB after 1 session, {rss[-1]:.0f} MB after {count}; "
+          f"growth sessions 2..{count}: {rss[-1] - rss[0]:+.1f} MB   goal ≤ 200 MB: "
+          f"{'met' if rss[-1] <= 200 else 'NOT met'}")
+
+
+def _pump(seconds: float) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=10)
     args = parser.parse_args()
     cold_start(args.runs)
+    sessions(args.sessions)
     return 0
 
 
