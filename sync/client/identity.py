@@ -155,7 +155,7 @@ def enrol(data_dir: Path, hub_url: str, token: str, suite: str = "gm", *, expect
     kiosk_keys.install_hub_public_key(data_dir, reply.hub_encryption_public_key)
     state = SyncState(device_id=keys.device_id, hub_url=hub_url, suite=keys.suite, village=reply.village)
     save_state(data_dir, state)
-    _update_config(data_dir, hub_url, str(cert_file))
+    _update_config(data_dir, hub_url, str(cert_file), keys.suite)
     return state
 
 
@@ -189,10 +189,10 @@ def _error_message(content: bytes) -> str:
         return EnrolError.message
 
 
-def _update_config(data_dir: Path, hub_url: str, ca_file: str) -> None:
+def _update_config(data_dir: Path, hub_url: str, ca_file: str, suite: str) -> None:
     path = Path(data_dir) / config_mod.CONFIG_FILE
     current = config_mod.load(path) if path.exists() else config_mod.Config()
-    updated = config_mod.replace(current, hub={"url": hub_url, "ca_file": ca_file})
+    updated = config_mod.replace(current, hub={"url": hub_url, "ca_file": ca_file}, crypto={"suite": suite})
     write_atomic(path, config_mod.render_toml(updated).encode("utf-8"), 0o644)
 
 

@@ -13,7 +13,7 @@ import gzip
 import logging
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -101,7 +101,8 @@ class SyncClient:
     def __init__(self, outbox: Outbox, link: HubLink, *, batch_max_items: int = 50,
                  batch_max_bytes: int = 2_000_000, backoff: Backoff | None = None, interval_s: float = 30.0,
                  events: EventHub | None = None, clock: Clock | None = None,
-                 checkpoints: CheckpointSource | None = None, hub_checkpoint_seq: int = 0):
+                 checkpoints: CheckpointSource | None = None, hub_checkpoint_seq: int = 0,
+                 on_checkpoint: Callable[[int], None] | None = None):
         self.outbox = outbox
         self.link = link
         self.batch_max_items = batch_max_items
@@ -112,6 +113,7 @@ class SyncClient:
         self.clock = clock or RealClock()
         self.checkpoints = checkpoints
         self.hub_checkpoint_seq = hub_checkpoint_seq
+        self.on_checkpoint = on_checkpoint  # persists the hub's checkpoint seq across reboots
         self.status = SyncStatus()
         self.session = requests.Session()
         # one pooled keep-alive connection; retries are ours (with backoff), never urllib3's
@@ -152,7 +154,10 @@ class SyncClient:
         except UserFacingError as exc:
             # the items stay SENT and go again; the hub will answer "duplicate", which acknowledges them
             raise SyncFailure(LOCAL_DISK if exc.code == "storage_full" else exc.message, detail=exc.detail) from exc
-        self.hub_checkpoint_seq = max(self.hub_checkpoint_seq, reply.checkpoint_seq)
+        if reply.checkpoint_seq > self.hub_checkpoint_seq:
+            self.hub_checkpoint_seq = reply.checkpoint_seq
+            if self.on_checkpoint is not None:
+                self.on_checkpoint(reply.checkpoint_seq)
         result = RoundResult(sent=len(items), bytes_sent=len(compressed))
         for _txn, status, _reason in receipts:
             setattr(result, status, getattr(result, status) + 1)
@@ -186,21 +191,25 @@ class SyncClient:
 
     # --- many rounds ---------------------------------------------------------------------------
 
-    def drain(self, max_rounds: int = 1000) -> RoundResult:
+    def drain(self, max_rounds: int = 1000, max_failures: int | None = None) -> RoundResult:
         """Send until the outbox has nothing left to send, retrying after failures with backoff.
 
-        Raises the last SyncFailure if it does not allow retry or ``max_rounds`` are used up."""
+        Raises the last SyncFailure if it does not allow retry, after ``max_failures`` failures in a
+        row, or when ``max_rounds`` are used up."""
         total = RoundResult()
         last: SyncFailure | None = None
+        failures = 0
         for _ in range(max_rounds):
             try:
                 r = self._round()
             except SyncFailure as exc:
                 last = exc
-                if not exc.retry:
+                failures += 1
+                if not exc.retry or (max_failures is not None and failures > max_failures):
                     raise
                 self.clock.wait(self._stop, self.backoff.next_delay())
                 continue
+            failures = 0
             if r.sent == 0:
                 return total
             _add(total, r)
