@@ -10,10 +10,12 @@ materials/notice/speech/needs_card/needs_pin/needs_signature/undo_minutes/time_l
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import Holder
-from kiosk.store.model import Attachment, ItemKind, Transaction
+
+if TYPE_CHECKING:  # the store package pulls in the crypto suites: not needed to draw the first screen
+    from kiosk.store.model import Transaction
 
 NUMERIC_KINDS = {"id_number", "phone", "bank_card", "number", "amount", "date"}
 
@@ -121,6 +123,8 @@ def review_rows(service: Any, values: dict[str, str], materials: dict[str, list[
 
 def application(service: Any, holder: Holder | None, values: dict[str, str], materials: dict[str, list[bytes]],
                 signature_png: bytes, signature_record: bytes, actor_ref: str) -> Transaction:
+    from kiosk.store.model import Attachment, ItemKind, Transaction
+
     attachments = [Attachment(f"{name}_{i}" if len(frames) > 1 else name, "image/jpeg", data)
                    for name, frames in materials.items() for i, data in enumerate(frames, 1)]
     if signature_png:
@@ -137,6 +141,8 @@ def application(service: Any, holder: Holder | None, values: dict[str, str], mat
 
 def withdrawal(service_code_: str, acceptance_no: str, actor_ref: str) -> Transaction:
     """Undo within the catalog's window: a second item the hub applies to the first (nothing is deleted)."""
+    from kiosk.store.model import ItemKind, Transaction
+
     return Transaction(kind=ItemKind.APPLICATION, service_code=service_code_,
                        payload={"action": "withdraw", "acceptance_no": acceptance_no}, actor_ref=actor_ref)
 
@@ -145,6 +151,8 @@ RATING_TEXT = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意"
 
 
 def rating(level: int, reasons: list[str], acceptance_no: str, service_code_: str, actor_ref: str) -> Transaction:
+    from kiosk.store.model import ItemKind, Transaction
+
     if level not in RATING_TEXT:
         raise ValueError(f"rating level {level} is not 1..5")
     return Transaction(kind=ItemKind.RATING, service_code=service_code_ or "site",

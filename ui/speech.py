@@ -16,7 +16,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -29,6 +28,9 @@ _PAUSE = re.compile(r"[，。！？；：、,.!?;:…（）()“”\"《》—\-
 def to_pinyin(text: str) -> str:
     """'您好，请插卡。' → 'nin2 hao3, qing3 cha1 ka3.' Characters without a reading (rare ones, Latin
     letters already spoken as pinyin would mislead) are dropped rather than spelled out."""
+    # 0.2 s of dictionaries: loaded on the synthesis thread, not while the first screen is drawn
+    from pypinyin import Style, lazy_pinyin
+
     out: list[str] = []
     for chunk in _PAUSE.split(text):
         syllables = [s for s in lazy_pinyin(chunk, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from kiosk.store.model import Transaction
-
 from .jobs import run_async
+
+if TYPE_CHECKING:
+    from kiosk.store.model import Transaction
 
 
 class StoreBridge(QObject):
