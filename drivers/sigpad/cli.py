@@ -16,9 +16,9 @@ from pathlib import Path
 
 from kiosk.config.schema import SigpadSection
 from kiosk.events import DeviceStateChanged, EventHub
-from kiosk.signature import check_quality, to_record
+from kiosk.signature import check_quality, from_record, to_record
 
-from .emulator import PadEmulator
+from .emulator import PadEmulator, ink_from_signature
 from .protocols import PROTOCOLS
 from .render import render_png
 from .serial_pad import SerialSigpad
@@ -32,6 +32,7 @@ def register(subparsers) -> None:
     emulate.add_argument("--protocol", choices=sorted(PROTOCOLS), required=True)
     emulate.add_argument("--link", type=Path, help="also make this symlink to the pty (a stable path)")
     emulate.add_argument("--name", default="张三丰", help="the name whose generated signature it writes")
+    emulate.add_argument("--replay", type=Path, help="write this recorded signature (from capture --record) instead")
     emulate.add_argument("--time-scale", type=float, default=1.0, help="<1 sends faster than a real pad")
     emulate.add_argument("--noise", type=int, default=0, help="junk bytes to send before each signature")
     emulate.add_argument("--split", action="store_true", help="split each packet across two writes")
@@ -51,7 +52,8 @@ def register(subparsers) -> None:
 
 
 def _emulate(args, ctx) -> int:
-    emulator = PadEmulator(args.protocol, link=args.link, auto_sign=args.name, time_scale=args.time_scale)
+    auto_sign = ink_from_signature(from_record(args.replay.read_bytes())) if args.replay else args.name
+    emulator = PadEmulator(args.protocol, link=args.link, auto_sign=auto_sign, time_scale=args.time_scale)
     emulator.split_packets = args.split
     if args.noise:
         emulator.send_raw(bytes(range(256)) * (args.noise // 256) + bytes(range(args.noise % 256)))

@@ -21,6 +21,8 @@ import tty
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kiosk.signature import Signature
+
 from . import isdv4, wacom4
 from .base import PadCapabilities
 from .protocols import PROTOCOLS
@@ -33,7 +35,7 @@ HOVER_PACKETS = 2  # in-proximity packets before the tip goes down, as a real pe
 
 class PadEmulator:
     def __init__(self, protocol: str, *, capabilities: PadCapabilities | None = None, rate_hz: float | None = None,
-                 time_scale: float = 1.0, link: str | Path | None = None, auto_sign: str | None = None,
+                 time_scale: float = 1.0, link: str | Path | None = None, auto_sign: str | list[list[InkPoint]] | None = None,
                  model: str = "CT-0405-R,V1.3-5"):
         self.spec = PROTOCOLS[protocol]
         self.protocol = protocol
@@ -41,7 +43,7 @@ class PadEmulator:
         self.rate_hz = rate_hz or self.spec.sample_rate_hz
         self.time_scale = time_scale  # < 1 sends the same packets faster (tests); 1 is a real pad's pace
         self.link = Path(link) if link else None
-        self.auto_sign = auto_sign  # a name to sign each time the host starts (or opens) the pad
+        self.auto_sign = auto_sign  # a name (or ink) to sign each time the host starts (or opens) the pad
         self.model = model
         self.split_packets = False  # write each packet in two pieces a moment apart
         self.silent = False  # connected but sends and answers nothing
@@ -140,6 +142,10 @@ class PadEmulator:
             self.signatures_sent += 1
             self._lock.notify_all()
 
+    def replay(self, signature: Signature) -> None:
+        """Queue a recorded signature (e.g. ``kiosk.signature.from_record``), with its own timing."""
+        self.sign(ink_from_signature(signature))
+
     def send_raw(self, data: bytes) -> None:
         """Bytes as they are, in order with the packets: junk, recorded streams."""
         with self._lock:
@@ -209,7 +215,7 @@ class PadEmulator:
 
     def _sign_for_new_host(self) -> None:
         if not self._stop.wait(0.3 * self.time_scale):  # let the host flush its input first
-            self.sign(self.auto_sign or "")
+            self.sign(self.auto_sign if self.auto_sign is not None else "")
             self.drain(timeout=60)
             with self._lock:  # re-arm for the next time the port is opened
                 if self._master >= 0:
@@ -265,3 +271,11 @@ class PadEmulator:
             os.write(master, chunk)
         if self.on_written is not None:
             self.on_written(chunk, written_at)
+
+
+def ink_from_signature(signature: Signature) -> list[list[InkPoint]]:
+    """A captured signature as 0..1 ink, for replay on any protocol."""
+    d = signature.device
+    max_p = max(d.max_pressure, 1e-9)
+    return [[InkPoint(x, y, p.t_ms / 1000.0, p.pressure / max_p) for (x, y), p in zip(norm, stroke, strict=True)]
+            for norm, stroke in zip(signature.normalised_strokes(), signature.strokes, strict=True)]

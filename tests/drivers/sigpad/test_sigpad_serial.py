@@ -148,3 +148,29 @@ def test_stop_sends_the_stop_command_and_no_more_ink(emulator, events, watcher, 
     assert not emu.drain(timeout=0.3)  # a pad told to stop sends nothing: the emulator holds the packets
     assert pad.signature().point_count == 0
     assert not [p for p in watcher.pen if p[2]]
+
+
+def test_a_recorded_signature_replays_on_another_protocol(emulator, events, watcher, pads):
+    first = emulator("isdv4")
+    pad = _pad(first, events, pads)
+    pad.listen(watcher.poke)
+    pad.start(watcher.on_pen)
+    watcher.wait_state("capturing")
+    first.sign("孙")
+    assert _wait_points(pad, watcher, _expected_points("孙", first))
+    recorded = from_record(pad.record())
+    pad.close()
+
+    second = emulator("hanvon")
+    other = _pad(second, events, pads)
+    other.listen(watcher.poke)
+    mark = len(watcher.states)
+    other.start(watcher.on_pen)
+    watcher.wait_state("capturing", after=mark)
+    second.replay(recorded)
+    assert _wait_points(other, watcher, recorded.point_count)
+    replayed = other.signature()
+    assert [len(s) for s in replayed.strokes] == [len(s) for s in recorded.strokes]
+    worst = max(math.dist(a, b) for sa, sb in zip(replayed.normalised_strokes(), recorded.normalised_strokes(),
+                                                  strict=True) for a, b in zip(sa, sb, strict=True))
+    assert worst < 0.002
