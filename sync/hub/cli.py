@@ -7,6 +7,7 @@
     kiosk-hub applications list [--device ID] [--json]
     kiosk-hub checkpoints list DEVICE_ID
     kiosk-hub bundle publish --kind catalog FILE.json
+    kiosk-hub tickets list [--village V] [--state open] | tickets set TICKET acknowledged|fixed
 
 The hub's folder (keys, SQLite file) is ``--data-dir``, or KIOSK_HUB_DIR, or the system data dir.
 """
@@ -27,6 +28,7 @@ from sync import protocol
 
 from . import keys as keys_mod
 from .storage import HubDB
+from .tickets import register as register_tickets
 
 
 def hub_dir(arg: str | None) -> Path:
@@ -188,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--kind", required=True, choices=protocol.BUNDLE_KINDS)
     s.add_argument("file")
     s.set_defaults(fn=cmd_bundle_publish)
+
+    register_tickets(sub, open_db)
     return p
 
 

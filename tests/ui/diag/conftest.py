@@ -1,0 +1,14 @@
+"""Fixtures for the diagnostics tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui.diag.diag_kit import make_data_dir
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return make_data_dir(tmp_path)
