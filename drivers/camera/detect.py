@@ -73,8 +73,8 @@ def find_page(image: np.ndarray, *, detect_width: int = DETECT_WIDTH) -> PageQua
 def _better(support: float, area: float, best_support: float, best_area: float) -> bool:
     # An inner rectangle (a photo box, a printed border) can be as well supported as the page edge:
     # among well-supported outlines the larger one is the page.
-    if support >= 0.6 and best_support >= 0.6:
-        return area > best_area * 1.02 if support >= best_support - 0.2 else False
+    if support >= 0.6 and best_support >= 0.6 and abs(support - best_support) <= 0.08:
+        return area > best_area * 1.02
     return support > best_support
 
 
@@ -91,14 +91,14 @@ def _coarse_candidates(small: np.ndarray, min_area: float) -> list[np.ndarray]:
         cv2.threshold(distance, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1],
         cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1],
     ]
-    edges = cv2.Canny(gray, 30, 90)
-    masks.append(cv2.morphologyEx(edges, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8)))
-    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
+    for low, high in ((30, 90), (12, 36)):  # the faint pair finds white paper on a light plate
+        edges = cv2.dilate(cv2.Canny(gray, low, high), np.ones((3, 3), np.uint8))
+        masks.append(_enclosed(edges))  # whatever the edges wall off from the frame border
+    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     quads: list[np.ndarray] = []
-    for i, mask in enumerate(masks):
-        if i < 2:
-            mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, opening)  # fingers are thinner than the kernel
-        mode = cv2.RETR_LIST if i == 2 else cv2.RETR_EXTERNAL
+    for mask in masks:
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, opening)  # fingers are thinner than the kernel
+        mode = cv2.RETR_EXTERNAL
         contours, _ = cv2.findContours(mask, mode, cv2.CHAIN_APPROX_SIMPLE)
         contours = sorted((c for c in contours if cv2.contourArea(c) >= min_area), key=cv2.contourArea,
                           reverse=True)[:3]
@@ -108,6 +108,16 @@ def _coarse_candidates(small: np.ndarray, min_area: float) -> list[np.ndarray]:
                 if not any(_same(quad, q) for q in quads):
                     quads.append(quad)
     return quads
+
+
+def _enclosed(edges: np.ndarray) -> np.ndarray:
+    """Pixels not reachable from the frame border without crossing an edge (a closed outline and its inside)."""
+    count, labels = cv2.connectedComponents(cv2.bitwise_not(edges), connectivity=4)
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    outside = np.zeros(count, bool)
+    outside[border] = True
+    outside[0] = False  # label 0 is the edge pixels themselves
+    return np.where(outside[labels], 0, 255).astype(np.uint8)
 
 
 def _contour_quad(contour: np.ndarray) -> np.ndarray | None:
@@ -149,7 +159,22 @@ def refine_quad(image: np.ndarray, quad: np.ndarray, *, band: int) -> tuple[np.n
             or refined[:, 0].min() < -2 or refined[:, 1].min() < -2 or refined[:, 0].max() > w + 2
             or refined[:, 1].max() > h + 2):
         return None, 0.0
-    return refined, inliers_total / (4 * SIDE_SAMPLES)
+    step = min(_step_fraction(image, refined[i], refined[(i + 1) % 4]) for i in range(4))
+    return refined, inliers_total / (4 * SIDE_SAMPLES) * (0.5 + 0.5 * step)
+
+
+def _step_fraction(image: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """How much of a side separates two different colours: a page edge does, a ruled line on a mat does not."""
+    direction = (b - a) / max(float(np.hypot(*(b - a))), 1e-6)
+    normal = np.array([-direction[1], direction[0]], dtype=np.float32)
+    t = np.linspace(0.1, 0.9, 16, dtype=np.float32)
+    points = a[None, :] + (b - a)[None, :] * t[:, None]
+    offsets = np.array([-5, -4, 4, 5], dtype=np.float32)
+    coords = (points[:, None, :] + offsets[None, :, None] * normal[None, None, :]).astype(np.float32)
+    samples = cv2.remap(image, coords[:, :, 0].copy(), coords[:, :, 1].copy(), cv2.INTER_LINEAR,
+                        borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
+    outside, inside = samples[:, :2].mean(axis=1), samples[:, 2:].mean(axis=1)
+    return float(np.mean(np.abs(inside - outside).sum(axis=1) > 24.0))
 
 
 def _fit_side(image: np.ndarray, a: np.ndarray, b: np.ndarray, band: int):
