@@ -174,3 +174,13 @@ def test_a_recorded_signature_replays_on_another_protocol(emulator, events, watc
     worst = max(math.dist(a, b) for sa, sb in zip(replayed.normalised_strokes(), recorded.normalised_strokes(),
                                                   strict=True) for a, b in zip(sa, sb, strict=True))
     assert worst < 0.002
+
+
+def test_auto_probe_asks_for_the_protocol_when_no_pad_answers(emulator, events, watcher, pads):
+    emu = emulator("hanvon")  # streams, never answers a query
+    pad = _pad(emu, events, pads, protocol="auto")
+    pad.open()
+    state = watcher.wait_state("silent")
+    assert state.message == "签名板型号无法识别，请工作人员在设置中选择签名板协议"
+    sent = b"".join(emu.commands)
+    assert b"*" in sent and b"~#\r" in sent  # it tried both query protocols
