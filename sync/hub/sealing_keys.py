@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import gmalg
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import x25519
+from kiosk.crypto import get_suite
 
 
 @dataclass(frozen=True)
@@ -25,21 +23,12 @@ class SealingKeyPair:
 
 
 def generate(suite: str) -> SealingKeyPair:
-    if suite == "intl":
-        sk = x25519.X25519PrivateKey.generate()
-        raw = sk.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                               serialization.NoEncryption())
-        return from_private(suite, raw)
-    sk, _pk = gmalg.SM2().generate_keypair()
-    return from_private("gm", sk)
+    pair = get_suite(suite).new_wrap_keypair()
+    return SealingKeyPair(suite, pair.private, pair.public_text)
 
 
 def from_private(suite: str, private: bytes) -> SealingKeyPair:
-    if suite == "intl":
-        pk = x25519.X25519PrivateKey.from_private_bytes(private).public_key()
-        text = pk.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-        return SealingKeyPair(suite, private, text)
-    return SealingKeyPair("gm", private, gmalg.SM2().generate_pk(private).hex())
+    return SealingKeyPair(suite, private, get_suite(suite).wrap_public_from_private(private))
 
 
 def load_or_create(folder: Path, suite: str) -> SealingKeyPair:
@@ -58,7 +47,7 @@ class OpenFailed(Exception):
 def opener_for(pairs: dict[str, SealingKeyPair]) -> Callable[[str, bytes, dict[str, Any]], Any]:
     """An opener over ``kiosk.crypto.sealing`` with one epoch-key cache per suite (an SM2 unwrap costs
     ~20 ms, so it is done once per epoch, not per item). Raises OpenFailed on any failure."""
-    from kiosk.crypto import sealing  # the store's module
+    from kiosk.crypto import sealing
 
     openers = {suite: sealing.hub_opener(pair.private) for suite, pair in pairs.items()}
 
