@@ -97,6 +97,14 @@ class Sigpad(Protocol):
     @property
     def ok(self) -> bool: ...
 
+    @property
+    def protocol(self) -> str:
+        """The protocol in use ("isdv4", …; "virtual"); empty until the pad has been recognised."""
+
+    @property
+    def capabilities(self) -> PadCapabilities | None:
+        """The ranges the pad reported (or the protocol's defaults); None until it has been recognised."""
+
     def open(self) -> None:
         """Start the worker; it keeps trying the port and publishes DeviceStateChanged as it goes."""
 
@@ -114,6 +122,9 @@ class Sigpad(Protocol):
 
     def record(self) -> bytes:
         """The signature as a time-series record (JSON), ready to bind to a transaction."""
+
+    def listen(self, listener: Callable[[PenEvent], None]) -> Callable[[], None]:
+        """Every decoded pen event, captured or not, on the worker thread (diagnostics); returns unsubscribe."""
 
     def close(self) -> None:
         """Stop the worker and close the port."""

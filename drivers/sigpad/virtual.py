@@ -45,6 +45,14 @@ class VirtualSigpad:
     def ok(self) -> bool:
         return self._state in (SigpadState.READY, SigpadState.CAPTURING)
 
+    @property
+    def protocol(self) -> str:
+        return "virtual"
+
+    @property
+    def capabilities(self) -> PadCapabilities:
+        return CAPABILITIES
+
     def open(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="dev-sigpad-virtual", daemon=True)

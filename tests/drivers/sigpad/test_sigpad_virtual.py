@@ -70,3 +70,9 @@ def test_the_config_picks_the_pad(events):
     assert isinstance(make_sigpad(SigpadSection(driver="serial"), events), SerialSigpad)
     assert isinstance(make_sigpad(SigpadSection(driver="virtual"), events), VirtualSigpad)
     assert make_sigpad(SigpadSection(driver="glass"), events) is None
+
+
+def test_virtual_pad_reports_its_ranges_for_diagnostics(events):
+    pad = VirtualSigpad(events)
+    assert pad.protocol == "virtual"
+    assert pad.capabilities.max_pressure == 1023 and pad.capabilities.points_per_mm == 100
