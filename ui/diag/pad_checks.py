@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from drivers.sigpad.base import DEVICE, STATE_MESSAGES, PenEvent, Sigpad, SigpadState
+from drivers.sigpad.base import DEVICE, STATE_MESSAGES, PadCapabilities, PenEvent, Sigpad, SigpadState
+from drivers.sigpad.virtual import CAPABILITIES as VIRTUAL_CAPABILITIES
+from drivers.sigpad.virtual import VirtualSigpad
 from kiosk.diag import Check, Status
 from kiosk.events import DeviceStateChanged, EventHub
 
@@ -84,6 +86,13 @@ def wait_settled(pad: Sigpad, events: EventHub, timeout: float) -> SigpadState:
         unsubscribe()
 
 
+def capabilities(pad: Sigpad) -> PadCapabilities | None:
+    """What the driver learned from the pad (the serial driver asks it; the virtual pad has fixed ones)."""
+    if isinstance(pad, VirtualSigpad):
+        return VIRTUAL_CAPABILITIES
+    return getattr(pad, "capabilities", None)
+
+
 def pad_checks(pad: Sigpad | None, events: EventHub, *, port: str = "", settle_s: float = 3.0,
                scribble: Callable[[float], bool] | None = None, draw_timeout_s: float = 8.0) -> list[Check]:
     """``scribble(timeout)`` makes the pad draw and returns when it is done (the virtual pad); without it the
@@ -101,7 +110,7 @@ def pad_checks(pad: Sigpad | None, events: EventHub, *, port: str = "", settle_s
     def probe():
         state = wait_settled(pad, events, settle_s)
         details: dict = {"state": state.value, "protocol": getattr(pad, "protocol", "") or "virtual"}
-        caps = getattr(pad, "capabilities", None)
+        caps = capabilities(pad)
         if caps is not None:
             details["capabilities"] = asdict(caps)
         if state in (SigpadState.READY, SigpadState.CAPTURING):

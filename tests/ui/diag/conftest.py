@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pcsc import pcsc  # noqa: F401  (fixture: private pcscd + virtual card)
 from tests.ui.diag.diag_kit import make_data_dir
 
 
