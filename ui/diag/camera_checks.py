@@ -52,6 +52,7 @@ class PreviewProbe:
     def __init__(self, want_frames: int = 0):
         self._lock = threading.Lock()
         self._enough = threading.Event()
+        self._first = threading.Event()
         self._want = want_frames
         self.frames = 0
         self.blanks = 0
@@ -64,6 +65,7 @@ class PreviewProbe:
         now = time.monotonic()
         with self._lock:
             self.latest = preview
+            self._first.set()
             self.states[preview.state.value] = self.states.get(preview.state.value, 0) + 1
             if preview.state is CameraState.STREAMING:
                 self.frames += 1
@@ -77,6 +79,9 @@ class PreviewProbe:
     def wait(self, timeout: float) -> bool:
         return self._enough.wait(timeout)
 
+    def wait_first(self, timeout: float) -> bool:
+        return self._first.wait(timeout)
+
     @property
     def fps(self) -> float:
         with self._lock:
@@ -86,7 +91,7 @@ class PreviewProbe:
 
 
 def camera_checks(camera: DocumentCamera | None, *, window_s: float = 1.5, want_frames: int = 12,
-                  thresholds: QualityThresholds | None = None) -> list[Check]:
+                  first_frame_s: float = 6.0, thresholds: QualityThresholds | None = None) -> list[Check]:
     if camera is None:
         return [Check("camera.frames", "高拍仪", lambda: (Status.SKIP, "本终端未配置高拍仪", {}))]
     limits = thresholds or QualityThresholds()
@@ -95,7 +100,9 @@ def camera_checks(camera: DocumentCamera | None, *, window_s: float = 1.5, want_
         probe = PreviewProbe(want_frames)
         camera.start(probe)
         try:
-            probe.wait(window_s)
+            # the first frame may take a while (device open, first detection); the window starts after it
+            if probe.wait_first(first_frame_s):
+                probe.wait(window_s)
         finally:
             camera.stop()
         state = camera.state
@@ -115,4 +122,4 @@ def camera_checks(camera: DocumentCamera | None, *, window_s: float = 1.5, want_
             return Status.WARN, f"反光过强（{metrics.glare:.1%}），请调整灯光", details
         return Status.OK, f"{w}×{h}，{probe.fps:.1f}帧/秒", details
 
-    return [Check("camera.frames", "高拍仪", frames, timeout_s=window_s + 8)]
+    return [Check("camera.frames", "高拍仪", frames, timeout_s=first_frame_s + window_s + 4)]
