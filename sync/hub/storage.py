@@ -217,8 +217,9 @@ class HubDB:
                     txn_id=item.txn_id, device_id=device_id, kind=item.kind, service_code=item.service_code,
                     acceptance_no=item.acceptance_no, created_at=item.created_at, received_at=received,
                     batch_id=batch_id, content=item.content,
-                ).on_conflict_do_nothing(index_elements=["txn_id"])
-                if c.execute(stmt).rowcount == 1:
+                ).on_conflict_do_nothing(index_elements=["txn_id"]).returning(applications.c.txn_id)
+                # RETURNING, not rowcount: psycopg reports no rowcount for a skipped conflict
+                if c.execute(stmt).first() is not None:
                     inserted.add(item.txn_id)
             values: dict[str, Any] = {"last_seen": received}
             if checkpoint is not None:
