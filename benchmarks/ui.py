@@ -110,7 +110,7 @@ class StallMeter:
         return self.worst * 1000
 
 
-def sessions(count: int) -> None:
+def sessions(count: int, kind: str = "materials") -> None:
     """In this process: the real app on the demo rig; card reads, camera auto-capture, pad, store writes."""
     os.environ.update({k: v for k, v in ENV.items() if k.startswith("QT_")})
     import gc
@@ -130,8 +130,9 @@ def sessions(count: int) -> None:
         wait_until(lambda: kiosk.window.contentItem().width() > 0)
         meter = StallMeter()
         idle_ms = meter.measure(lambda: _pump(2.0))
+        _trim()
         start_rss = rss_mb()
-        code = pick_services(c.d.catalog)["materials"]
+        code = pick_services(c.d.catalog)[kind]
         rss, stalls = [], []
 
         def one_session() -> None:
@@ -146,17 +147,29 @@ def sessions(count: int) -> None:
             stalls.append(meter.measure(one_session))
             gc.collect()
             _pump(0.3)
+            _trim()
             rss.append(rss_mb())
         kiosk.close()
         rig.close()
         del app
-    print(f"UI-thread worst stall during card read + camera auto-capture + pad + store write: "
+    print(f"[{kind} service] UI-thread worst stall during card read + camera auto-capture + pad + store write: "
           f"{max(stalls):.1f} ms (median session {statistics.median(stalls):.1f} ms); idle baseline "
           f"{idle_ms:.1f} ms; ratio {max(stalls) / max(idle_ms, 0.1):.1f}x   goal ≤ 50 ms: "
           f"{'met' if max(stalls) <= 50 else 'NOT met'}")
+    print(f"RSS per session: {' '.join(f'{r:.0f}' for r in rss)} MB")
     print(f"RSS: {start_rss:.0f} MB at start, {rss[0]:.0f} MB after 1 session, {rss[-1]:.0f} MB after {count}; "
           f"growth sessions 2..{count}: {rss[-1] - rss[0]:+.1f} MB   goal ≤ 200 MB: "
           f"{'met' if rss[-1] <= 200 else 'NOT met'}")
+
+
+def _trim() -> None:
+    """Hand freed heap back to the OS (glibc keeps it otherwise), so RSS shows what is still held."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except OSError:
+        pass
 
 
 def _pump(seconds: float) -> None:
@@ -171,9 +184,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--service", choices=["materials", "plain", "pin"], default="materials",
+                        help="which kind of 办件 each session does (plain: no camera)")
     args = parser.parse_args()
     cold_start(args.runs)
-    sessions(args.sessions)
+    sessions(args.sessions, args.service)
     return 0
 
 

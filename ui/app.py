@@ -124,6 +124,14 @@ class KioskApp:
         self.window: QQuickWindow = self.engine.rootObjects()[0]
         self._activity = _ActivityFilter(self.controller)
         self.window.installEventFilter(self._activity)
+        self.controller.sessionEnded.connect(self._release_after_session)
+
+    def _release_after_session(self, _reason: str) -> None:
+        """After a wipe: collect the destroyed screens' JS objects and drop cached images and textures,
+        so nothing of the villager lingers in Qt's caches and memory does not creep up session by session."""
+        self.engine.collectGarbage()
+        self.engine.trimComponentCache()
+        self.window.releaseResources()
 
     def _camera_bridge(self, camera: Any):
         if camera is None:
