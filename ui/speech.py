@@ -155,3 +155,38 @@ def build_prompts(texts: list[str], out_dir: Path = PREBUILT_DIR) -> list[Path]:
     """Synthesise fixed prompts once, at build time (``python -m ui.speech --build``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     return [p for t in texts if (p := synthesise(t, out_dir, prebuilt_dir=out_dir)) is not None]
+
+
+def fixed_prompts(qml_dir: Path | None = None) -> list[str]:
+    """Every screen's fixed spoken prompt, read from the ``speech:`` properties of the QML files."""
+    import re
+
+    qml_dir = qml_dir or Path(__file__).resolve().parent / "qml"
+    found: list[str] = []
+    for path in sorted(qml_dir.rglob("*.qml")):
+        in_speech = False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("speech:", "property string speech:")):
+                in_speech = True
+            elif not stripped.startswith((":", "?")):
+                in_speech = False
+            if in_speech:
+                found += [t for t in re.findall(r'qsTr\("([^"]+)"\)', line) if "%" not in t]
+    return list(dict.fromkeys(found))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ui.speech --build [DIR]``: synthesise the fixed prompts (a build step, not run time)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="ui.speech")
+    parser.add_argument("--build", nargs="?", const=str(PREBUILT_DIR), metavar="DIR", required=True)
+    args = parser.parse_args(argv)
+    built = build_prompts(fixed_prompts(), Path(args.build))
+    print(f"{len(built)} prompts in {args.build}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -38,3 +38,13 @@ def test_switched_off_says_nothing(qtbot, tmp_path):
     with qtbot.assertNotEmitted(speaker.spoken, wait=100):
         speaker.say("您好")
     assert not list(tmp_path.iterdir())
+
+
+def test_every_screen_prompt_is_found_for_the_build_step(tmp_path):
+    from ui.speech import fixed_prompts, main
+
+    prompts = fixed_prompts()
+    assert "正在读卡，请不要拔卡。" in prompts and "请为本次服务评价。从非常满意到非常不满意，点一个就可以。" in prompts
+    assert len(prompts) >= 15
+    assert main(["--build", str(tmp_path)]) == 0
+    assert len(list(tmp_path.glob("*.wav"))) == len(prompts)
