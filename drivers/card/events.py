@@ -18,6 +18,13 @@ class CardReading:
 
 
 @dataclass(frozen=True)
+class CardAuthenticating:
+    """A third-generation card: the round trip to the county crypto service has started (show progress)."""
+
+    reader: str
+
+
+@dataclass(frozen=True)
 class CardInserted:
     holder: Holder
     reader: str = ""

@@ -6,22 +6,28 @@ from kiosk.config.schema import CardSection
 from kiosk.events import EventHub
 
 from .base import CardReader
+from .gen3 import CryptoService
+from .psam import UnsupportedPsam
 from .session import Trace
 
 
-def make_card_reader(section: CardSection, events: EventHub, *, trace: Trace | None = None) -> CardReader | None:
+def make_card_reader(section: CardSection, events: EventHub, *, trace: Trace | None = None,
+                     crypto: CryptoService | None = None) -> CardReader | None:
     """The reader named in ``[card]``, not started; None when ``driver = "none"``.
 
-    pyscard is imported only for the real driver, so the demo runs without it.
+    ``crypto`` authenticates third-generation cards (the hub's crypto service, from the composition
+    root); without it a configured PSAM reader stands in. pyscard is imported only for the real driver.
     """
     if section.driver == "none":
         return None
+    if crypto is None and section.psam_reader:
+        crypto = UnsupportedPsam(section.psam_reader)
     if section.driver == "virtual":
         from .virtual import VirtualCardReader
 
         return VirtualCardReader(events, read_timeout_s=section.read_timeout_s, trace=trace,
-                                 psam_configured=bool(section.psam_reader))
+                                 psam_configured=bool(section.psam_reader), crypto=crypto)
     from .pcsc import PcscCardReader
 
     return PcscCardReader(events, reader=section.reader, psam_reader=section.psam_reader,
-                          read_timeout_s=section.read_timeout_s, trace=trace)
+                          read_timeout_s=section.read_timeout_s, trace=trace, crypto=crypto)

@@ -37,7 +37,8 @@ from .base import (
     NoReader,
     PinResult,
 )
-from .events import CardInserted, CardReadFailed, CardReading, CardRemoved
+from .events import CardAuthenticating, CardInserted, CardReadFailed, CardReading, CardRemoved
+from .gen3 import CryptoService
 from .session import CardRead, CardSession, Trace
 
 log = logging.getLogger(__name__)
@@ -81,13 +82,14 @@ def _hresult_text(hresult: int) -> str:
 
 class PcscCardReader:
     def __init__(self, events: EventHub, *, reader: str, psam_reader: str = "", read_timeout_s: float = 5.0,
-                 trace: Trace | None = None):
+                 trace: Trace | None = None, crypto: CryptoService | None = None):
         self._events = events
         self._wanted = reader
         self._psam_reader = psam_reader
         self._read_timeout_s = read_timeout_s
         self._trace = trace
-        if psam_reader:
+        self._crypto = crypto  # third-generation cards: the county crypto service (hub or PSAM)
+        if psam_reader and crypto is None:
             log.warning("PSAM reader %r configured: PSAM/HSM authentication is not supported yet; "
                         "third-generation cards will be refused with a plain message", psam_reader)
         self._queue: queue.Queue[tuple[Callable[[], Any], Future | None] | None] = queue.Queue()
@@ -106,6 +108,7 @@ class PcscCardReader:
         self._present = False
         self._hcard: Any = None
         self._pci: Any = None
+        self._atr = b""
 
     # --- the Protocol, callable from any thread ----------------------------------------------------
 
@@ -385,7 +388,9 @@ class PcscCardReader:
 
     def _session(self) -> CardSession:
         self._connect()
-        return CardSession(self._transmit_raw, trace=self._trace, psam_configured=bool(self._psam_reader))
+        return CardSession(self._transmit_raw, trace=self._trace, psam_configured=bool(self._psam_reader),
+                           crypto=self._crypto, atr=self._atr,
+                           on_authenticating=lambda: self._events.publish(CardAuthenticating(self._reader or "")))
 
     def _connect(self) -> None:
         if self._hcard is not None:
@@ -407,6 +412,8 @@ class PcscCardReader:
         if hresult != scard.SCARD_S_SUCCESS:
             raise CardCommandFailed(detail=f"connect: {_hresult_text(hresult)}")
         self._hcard = hcard
+        status = scard.SCardStatus(hcard)  # (hresult, reader, state, protocol, atr)
+        self._atr = bytes(status[4]) if status[0] == scard.SCARD_S_SUCCESS else b""
         self._pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
 
     def _disconnect(self) -> None:

@@ -1,20 +1,24 @@
 """One conversation with a 社保卡 over any transmit function: select SSSE, read EF05/EF06, VERIFY.
 
 Transport-agnostic (the pcsc driver, the in-process virtual reader and the benchmark all use it) and free
-of threads. A later issue adds the third-generation two-step authentication (internal auth + RKSSSE
-external auth) as further methods here, between ``select_application`` and ``read_items``.
+of threads. A third-generation card is authenticated (``gen3``: internal auth + RKSSSE external auth via
+the injected crypto service) between the free EF05 items and the protected ones.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.domain import Holder
+from kiosk.errors import UserFacingError
 
-from . import apdu
+from . import apdu, gen3
 from .base import (
     CardDataError,
+    CardError,
     InvalidPinFormat,
     NotSocialSecurityCard,
     PinResult,
@@ -22,9 +26,10 @@ from .base import (
     PsamRequired,
     WrongPin,
 )
-from .records import EF05_ITEMS, EF06_ITEMS, Item, holder_from_items, parse_record
+from .records import EF05_ITEMS, EF06_ITEMS, Item, decode_ascii, holder_from_items, parse_record
 
 Trace = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,10 +49,15 @@ def _hex(data: bytes) -> str:
 
 
 class CardSession:
-    def __init__(self, transmit: apdu.Transmit, *, trace: Trace | None = None, psam_configured: bool = False):
+    def __init__(self, transmit: apdu.Transmit, *, trace: Trace | None = None, psam_configured: bool = False,
+                 crypto: gen3.CryptoService | None = None, atr: bytes = b"",
+                 on_authenticating: Callable[[], None] | None = None):
         self._raw_transmit = transmit
         self._trace = trace
         self._psam_configured = psam_configured
+        self._crypto = crypto
+        self._atr = atr
+        self._on_authenticating = on_authenticating
         self.version = ""
 
     # --- the APDU layer ---------------------------------------------------------------------------
@@ -84,6 +94,10 @@ class CardSession:
     def read_file(self, fid: bytes, items: tuple[Item, ...], into: CardRead) -> None:
         _, sw = self.send(apdu.select_ef(fid))
         apdu.check(sw, command=f"SELECT {fid.hex().upper()}", on_6a82=NotSocialSecurityCard)
+        self.read_records(items, into)
+
+    def read_records(self, items: tuple[Item, ...], into: CardRead) -> None:
+        """READ RECORD of each item in the current EF."""
         for item in items:
             data, sw = self.send(apdu.read_record_by_tag(item.tag, item.length + 2), personal=item.personal)
             if sw == apdu.SW_RECORD_NOT_FOUND and not item.required:
@@ -101,16 +115,68 @@ class CardSession:
     def read_items(self) -> CardRead:
         result = CardRead()
         result.fci = self.select_application()
-        self.read_file(apdu.EF05, EF05_ITEMS, result)
+        free = tuple(i for i in EF05_ITEMS if i.tag in gen3.FREE_EF05_TAGS)
+        self.read_file(apdu.EF05, free, result)
+        if self._crypto is not None and gen3.is_third_generation(self.version):
+            self.authenticate(result)  # no SELECT in between: EF05 stays the current file
+        self.read_records(tuple(i for i in EF05_ITEMS if i.tag not in gen3.FREE_EF05_TAGS), result)
         self.read_file(apdu.EF06, EF06_ITEMS, result)
         return result
 
     def read(self) -> CardRead:
-        """The whole basic read: raw records and the parsed Holder. Raises a CardError subclass."""
-        result = self.read_items()
+        """The whole basic read: raw records and the parsed Holder. Raises a CardError subclass.
+
+        A 3.0 card whose crypto service is unreachable gives a provisional holder (card number only,
+        ``identity_confirmed=False``) instead of an error: the offline fallback.
+        """
+        result = CardRead()
+        try:
+            result = self.read_items()
+        except _CryptoOffline as offline:
+            values = {tag: parse_record(tag, raw) for tag, raw in offline.partial.records.items()}
+            offline.partial.holder = gen3.provisional_holder(
+                records_text(values, 0x07), self.version, values.get(0x01, b""), offline.code)
+            log.info("third-generation card read offline (%s): identity to be confirmed", offline.code)
+            return offline.partial
         values = {tag: parse_record(tag, raw) for tag, raw in result.records.items()}
         result.holder = holder_from_items(values)
         return result
+
+    def authenticate(self, read_so_far: CardRead) -> None:
+        """The HSM two-step for a 3.0 card: internal auth + challenge → crypto service → external auth."""
+        card_id = parse_record(0x01, read_so_far.records[0x01])
+        random = os.urandom(gen3.INTERNAL_RANDOM_LEN)
+        response, sw = self.send(gen3.internal_authenticate(random))
+        apdu.check(sw, command="INTERNAL AUTHENTICATE", version=self.version)
+        challenge, sw = self.send(gen3.get_challenge())
+        apdu.check(sw, command="GET CHALLENGE", version=self.version)
+        request = gen3.AuthChallenge(
+            region=gen3.region_of(card_id), atr=self._atr, algorithm=gen3.algorithm_flag(read_so_far.fci),
+            card_id=card_id, card_number=records_text({0x07: parse_record(0x07, read_so_far.records[0x07])}, 0x07),
+            version=self.version,
+            internal_random=random,
+            internal_response=gen3.expect_length(response, gen3.INTERNAL_RANDOM_LEN, "INTERNAL AUTHENTICATE"),
+            challenge=gen3.expect_length(challenge, gen3.CHALLENGE_LEN, "GET CHALLENGE"),
+        )
+        if self._on_authenticating is not None:
+            self._on_authenticating()
+        assert self._crypto is not None
+        try:
+            cryptogram = self._crypto.external_auth(request)
+        except CardError:
+            raise
+        except UserFacingError as exc:
+            if exc.code in gen3.OFFLINE_CODES:
+                raise _CryptoOffline(exc.code, read_so_far) from exc
+            if exc.code == gen3.NOT_GENUINE_CODE:
+                raise gen3.CardNotGenuine(detail=exc.detail) from exc
+            raise gen3.CryptoServiceRefused(exc.message, detail=f"{exc.code}: {exc.detail}") from exc
+        if len(cryptogram) != gen3.CRYPTOGRAM_LEN:
+            raise gen3.CryptoServiceRefused(detail=f"cryptogram of {len(cryptogram)} bytes")
+        _, sw = self.send(gen3.external_authenticate(cryptogram), secret=True)
+        if sw != 0x9000:  # tried once only: a retry loop would use up the card's tries
+            raise gen3.ExternalAuthFailed(detail=f"EXTERNAL AUTHENTICATE: SW={sw:04X} "
+                                                 f"({apdu.SW_MEANING.get(sw, 'unknown status')})")
 
     def verify_pin(self, pin: str) -> PinResult:
         """VERIFY against the SSSE. Only ever called on a service's request; the PIN is not traced."""
@@ -123,6 +189,19 @@ class CardSession:
         except WrongPin as exc:
             return PinResult(ok=False, tries_left=exc.tries_left)
         return PinResult(ok=True)
+
+
+class _CryptoOffline(Exception):
+    """The crypto service could not be reached: carries what was read so far for the fallback."""
+
+    def __init__(self, code: str, partial: CardRead):
+        super().__init__(code)
+        self.code = code
+        self.partial = partial
+
+
+def records_text(values: dict[int, bytes], tag: int) -> str:
+    return decode_ascii(values[tag], "card number") if tag in values else ""
 
 
 __all__ = ["CardDataError", "CardRead", "CardSession", "Trace"]

@@ -17,9 +17,11 @@ from kiosk.domain import Holder
 from kiosk.events import DeviceStateChanged, EventHub
 
 from .base import CardError, CardMute, CardRemovedDuringRead, CardState, NoCard, NoReader, PinResult
-from .events import CardInserted, CardReadFailed, CardReading, CardRemoved
+from .events import CardAuthenticating, CardInserted, CardReadFailed, CardReading, CardRemoved
+from .gen3 import CryptoService
 from .session import CardSession, Trace
 from .virtual_card import PROFILES, CardProfile, CardPulled, VirtualCard, profile
+from .virtual_card.card import ATR
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +31,12 @@ READER_NAME = "Kiosk Virtual Reader 00 00"
 
 class VirtualCardReader:
     def __init__(self, events: EventHub, *, read_timeout_s: float = 5.0, trace: Trace | None = None,
-                 psam_configured: bool = False):
+                 psam_configured: bool = False, crypto: CryptoService | None = None):
         self._events = events
         self._read_timeout_s = read_timeout_s
         self._trace = trace
         self._psam = psam_configured
+        self._crypto = crypto
         self._commands: queue.Queue[tuple[Callable[[], Any], Future] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="dev-cardreader-virtual", daemon=True)
         self._lock = threading.Lock()
@@ -152,7 +155,8 @@ class VirtualCardReader:
     def _session(self) -> CardSession:
         if self._card is None:
             raise NoCard(detail="virtual slot empty")
-        return CardSession(self._transmit_raw, trace=self._trace, psam_configured=self._psam)
+        return CardSession(self._transmit_raw, trace=self._trace, psam_configured=self._psam, crypto=self._crypto,
+                           atr=ATR, on_authenticating=lambda: self._events.publish(CardAuthenticating(READER_NAME)))
 
     def _transmit_raw(self, apdu: bytes) -> bytes:
         card = self._card

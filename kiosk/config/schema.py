@@ -50,6 +50,8 @@ class CardSection:
     reader: str = ""  # exact name or prefix of the PC/SC reader; never "the first one"
     psam_reader: str = ""  # a SAM slot shown as a second reader; empty: no PSAM
     read_timeout_s: float = field(default=5.0, metadata=_range(0.5, 60))
+    # third-generation cards: the hub round trip (crypto service) within the read; past it, the offline fallback
+    hub_auth_timeout_s: float = field(default=3.0, metadata=_range(0.2, 30))
 
 
 @dataclass(frozen=True)

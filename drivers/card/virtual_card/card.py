@@ -6,8 +6,11 @@ when the profile says the card leaves the slot now.
 
 from __future__ import annotations
 
+import hmac
 import os
 import random
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from ..apdu import SSSE_NAME
 from ..records import EF05_ITEMS, EF06_ITEMS
@@ -26,6 +29,12 @@ class CardPulled(Exception):
 
 def _sw(value: int) -> bytes:
     return value.to_bytes(2, "big")
+
+
+def sm4_block(key: bytes, block: bytes) -> bytes:
+    """One SM4-ECB block: the card's own cipher for INTERNAL / EXTERNAL AUTHENTICATE."""
+    encryptor = Cipher(algorithms.SM4(key), modes.ECB()).encryptor()
+    return encryptor.update(block) + encryptor.finalize()
 
 
 def _bcd(digits: str) -> bytes:
@@ -65,6 +74,8 @@ class VirtualCard:
         self.profile = profile
         self._records = encode_records(profile)
         self._tries = profile.pin_tries
+        self.external_auth_tries = profile.external_auth_tries
+        self.external_auth_failures = 0
         self._rng = random.Random(profile.garbage_seed)
         self.apdu_count = 0
         self.reset()
@@ -74,6 +85,8 @@ class VirtualCard:
         self._in_ssse = False
         self._ef: bytes | None = None
         self._pending = b""
+        self._challenge: bytes | None = None
+        self.authenticated = False
 
     def process(self, command: bytes) -> bytes | None:
         self.apdu_count += 1
@@ -104,7 +117,12 @@ class VirtualCard:
         if ins == 0x20:
             return self._verify(body)
         if ins == 0x84:
-            return os.urandom(le or 8) + OK
+            self._challenge = os.urandom(le or 8)
+            return self._challenge + OK
+        if ins == 0x88:
+            return self._internal_auth(body)
+        if ins == 0x82:
+            return self._external_auth(p2, body)
         return _sw(0x6D00)
 
     def _select(self, p1: int, body: bytes) -> bytes:
@@ -126,7 +144,7 @@ class VirtualCard:
             return _sw(0x6986)
         if tag not in {i.tag for i in items} or tag not in self._records:
             return _sw(0x6A83)
-        if self.profile.protected and tag in PROTECTED_TAGS:
+        if self.profile.protected and tag in PROTECTED_TAGS and not self.authenticated:
             return _sw(0x6982)
         value = self._records[tag]
         return self._with_le(bytes([tag, len(value)]) + value, le)
@@ -137,6 +155,39 @@ class VirtualCard:
         if clear:
             self._pending = b""
         return data + OK
+
+    def _internal_auth(self, random: bytes) -> bytes:
+        """The card proves it is genuine: SM4 of the terminal's random under its internal key (61 10 first)."""
+        if self.profile.card_keys is None:
+            return _sw(0x6D00)
+        if not self._in_ssse:
+            return _sw(0x6985)
+        if len(random) != 16:
+            return _sw(0x6700)
+        self._pending = sm4_block(self.profile.card_keys[0], random)
+        return _sw(0x6100 | len(self._pending))
+
+    def _external_auth(self, key_ref: int, cryptogram: bytes) -> bytes:
+        """RKSSSE: SM4(challenge || 00×8) under the card's key; the challenge is good for one try."""
+        if self.profile.card_keys is None:
+            return _sw(0x6D00)
+        if key_ref != 0x0A:
+            return _sw(0x6A88)
+        if len(cryptogram) != 16:
+            return _sw(0x6700)
+        if self.external_auth_tries <= 0:
+            return _sw(0x6983)
+        challenge, self._challenge = self._challenge, None
+        if challenge is None:
+            return _sw(0x6985)  # no GET CHALLENGE before: a replayed cryptogram has nothing to match
+        expected = sm4_block(self.profile.card_keys[1], challenge.ljust(16, b"\x00"))
+        if hmac.compare_digest(expected, cryptogram):
+            self.authenticated = True
+            self.external_auth_tries = self.profile.external_auth_tries
+            return OK
+        self.external_auth_failures += 1
+        self.external_auth_tries -= 1
+        return _sw(0x63C0 | self.external_auth_tries)
 
     def _verify(self, body: bytes) -> bytes:
         if not self._in_ssse:
