@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from sync import protocol, signing
 from sync.protocol import Batch, Bundle, BundleIndex, BundleRef, EnrolReply, EnrolRequest, ErrorReply
 
-from . import sealing_keys
+from . import crypto_service, sealing_keys
 from .keys import HubKeys
 from .receive import Opener, receive_batch
 from .storage import HubDB, TokenError, now_iso
@@ -43,9 +43,10 @@ async def _body(request: Request) -> bytes:
     return raw
 
 
-def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None) -> FastAPI:
+def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None, crypto_provider=None) -> FastAPI:
     app = FastAPI(title="county 人社 hub", version=str(protocol.PROTOCOL_VERSION), docs_url=None, redoc_url=None)
     open_item = opener or sealing_keys.opener_for(keys.sealing)
+    crypto_service.register(app, db, crypto_provider)  # third-generation cards (issue 14)
 
     @app.exception_handler(sqlalchemy.exc.OperationalError)
     async def _db_down(_request: Request, exc: Exception) -> JSONResponse:

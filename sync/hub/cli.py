@@ -53,7 +53,9 @@ def cmd_serve(args) -> int:
     folder = hub_dir(args.data_dir)
     keys = keys_mod.load_or_create(folder / "keys", tuple(args.san or ()))
     db = open_db(args)
-    app = create_app(db, keys)
+    from .crypto_service import provider_named
+
+    app = create_app(db, keys, crypto_provider=provider_named(args.crypto_provider))
     cert, key = args.cert or str(keys.cert_file), args.key or str(keys.key_file)
     config = uvicorn.Config(app, host=args.host, port=args.port, ssl_certfile=cert, ssl_keyfile=key,
                             log_level="warning", access_log=False, timeout_keep_alive=30,
@@ -155,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--cert", help="PEM certificate (default: self-signed, made at first start)")
     s.add_argument("--key", help="PEM private key for --cert")
     s.add_argument("--san", action="append", help="extra host name or IP for the self-signed certificate")
+    s.add_argument("--crypto-provider", default=os.environ.get("KIOSK_HUB_CRYPTO_PROVIDER", "none"),
+                   help="third-generation card crypto service: none, or reference-test (TEST ONLY keys)")
     s.set_defaults(fn=cmd_serve)
 
     s = sub.add_parser("init", help="create keys and database without serving")

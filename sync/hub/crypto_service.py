@@ -231,6 +231,8 @@ def identity_check(db: HubDB, txn_id: str) -> str | None:
 
 def _claim_of(content: Any) -> dict | None:
     if isinstance(content, (bytes, str)):
+        if "identity_to_confirm" not in (content if isinstance(content, str) else content.decode(errors="ignore")):
+            return None  # the common case, without parsing the item
         try:
             content = json.loads(content)
         except ValueError:

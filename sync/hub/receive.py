@@ -13,6 +13,7 @@ from kiosk.store.audit import checkpoint_message
 from sync import protocol, signing
 from sync.protocol import Batch, BatchReply, Checkpoint, ItemReceipt
 
+from . import crypto_service
 from .storage import CheckpointRecord, Device, HubDB, NewItem, dumps, now_iso
 
 log = logging.getLogger(__name__)
@@ -101,5 +102,7 @@ def receive_batch(db: HubDB, device: Device, batch: Batch, opener: Opener) -> Ba
     for item in new_items:
         if item.txn_id not in inserted:  # another hub process stored it between our check and insert
             receipts[item.txn_id] = ItemReceipt(txn_id=item.txn_id, status="duplicate")
+        else:
+            crypto_service.check_identity(db, item.txn_id, item.content)  # offline 3.0 card identities
     return BatchReply(batch_id=batch.batch_id, receipts=tuple(receipts.values()), checkpoint=cp_status,
                       checkpoint_seq=seq_after, server_time=now_iso())
