@@ -2,20 +2,16 @@
 targets, contrast and the spoken prompt against the 适老化 numbers for this panel; it names the screen
 and element on failure. No personal data may be in a spoken prompt."""
 
-from tests.ui.support import limits_for, settled
-from ui.demo import DemoRig
-from ui.tour import SteppableClock, tour
+from tests.ui.support import limits_for
+from ui.tour import tour
 from ui.walker import walk
 
 EVERY_SCREEN = {"Home", "Services", "CardError", "Card", "Notice", "Form", "Materials", "Signature", "Review",
                 "Receipt", "Rating", "Done", "Pin", "Info", "Leave", "Idle"}
 
 
-def test_every_screen_in_elder_mode(qtbot, tmp_path):
-    clock = SteppableClock()
-    rig = DemoRig(tmp_path / "data", clock=clock, pen_speed=0.2)
-    app = rig.build_app()
-    settled(app)
+def test_every_screen_in_elder_mode(rig):
+    app = rig.app
     seen, problems, prompts = [], [], {}
     c = app.controller
 
@@ -28,11 +24,7 @@ def test_every_screen_in_elder_mode(qtbot, tmp_path):
         prompts[name] = spoken
         seen.append(name)
 
-    try:
-        tour(app, rig, visit, clock)
-    finally:
-        app.close()
-        rig.close()
+    tour(app, rig, visit, rig.clock)
     assert not problems, "\n".join(map(str, problems))
     assert set(seen) >= EVERY_SCREEN, f"not visited: {EVERY_SCREEN - set(seen)}"
     for name, text in prompts.items():

@@ -1,26 +1,8 @@
 """Device failures show their plain-Chinese message and the kiosk stays usable."""
 
-from dataclasses import replace
-
-import pytest
-
 from drivers.printer.base import PrinterState
-from kiosk.config.schema import Config
-from tests.ui.support import find, settled
-from ui.demo import DemoRig
+from tests.ui.support import find
 from ui.tour import do_service, fill_form, pick_services, wait_until
-
-
-@pytest.fixture
-def rig(qtbot, tmp_path):
-    base = Config()
-    rig = DemoRig(tmp_path / "data", config=replace(base, card=replace(base.card, read_timeout_s=1.0)),
-                  pen_speed=0.2)
-    app = rig.build_app()
-    settled(app)
-    yield rig
-    app.close()
-    rig.close()
 
 
 def start(rig, kind):

@@ -1,29 +1,10 @@
 """End to end on virtual devices: the real app, catalog, store (sealed outbox + audit), the drivers'
 in-process virtual card reader, document camera and signature pad, and the virtual PDF printer."""
 
-from dataclasses import replace
-
 import pytest
 
-from kiosk.config.schema import Config
-from tests.ui.support import settled, tap
-from ui.demo import DemoRig
+from tests.ui.support import tap
 from ui.tour import do_service, pick_services, wait_until
-
-
-def fast_config() -> Config:
-    base = Config()
-    return replace(base, card=replace(base.card, read_timeout_s=1.0))
-
-
-@pytest.fixture
-def rig(qtbot, tmp_path):
-    rig = DemoRig(tmp_path / "data", config=fast_config(), pen_speed=0.2)
-    app = rig.build_app()
-    settled(app)
-    yield rig
-    app.close()
-    rig.close()
 
 
 def insert(rig, key):

@@ -1,33 +1,12 @@
 """Idle timeout and card removal in the middle of a form: afterwards nothing of the villager is left in
 the UI's models, the session objects, the QML item tree, the temp folder, or the home screen's pixels."""
 
-from dataclasses import replace
-
-import pytest
 from PySide6.QtCore import QCoreApplication, QRect
 
-from kiosk.config.schema import Config
-from tests.ui.support import settled, tap
-from ui.demo import DemoRig
-from ui.tour import SteppableClock, fill_form, pick_services, wait_until
+from tests.ui.support import tap
+from ui.tour import fill_form, pick_services, wait_until
 
 NAME_PARTS = ("欧阳", "𠮷", "䶮", "㑇", "520102")
-
-
-@pytest.fixture
-def rig(qtbot, tmp_path):
-    base = Config()
-    config = replace(base, card=replace(base.card, read_timeout_s=1.0))
-    clock = SteppableClock()
-    rig = DemoRig(tmp_path / "data", config=config, clock=clock, pen_speed=0.2)
-    rig.temp_root = tmp_path / "tmp"
-    rig.temp_root.mkdir()
-    app = rig.build_app()
-    app.controller.d.temp_root = str(rig.temp_root)
-    settled(app)
-    yield rig
-    app.close()
-    rig.close()
 
 
 def all_texts(app) -> list[str]:

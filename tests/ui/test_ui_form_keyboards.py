@@ -1,6 +1,7 @@
 """The form's keyboards: Qt Virtual Keyboard pinyin for names and addresses (type pinyin, pick a
 candidate), the big numeric keypad for ID, phone and bank card numbers, and inline messages."""
 
+import pytest
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject
 from PySide6.QtQml import QQmlComponent
 
@@ -29,6 +30,15 @@ QtObject {
 """
 
 
+@pytest.fixture
+def app(qtbot, tmp_path):
+    """The app on the form screen with an address field (pinyin) and an ID field (keypad)."""
+    app = make_app(tmp_path)
+    open_form(app)
+    yield app
+    app.close()
+
+
 def open_form(app):
     c = app.controller
     c._start_session(Holder(id_number="110105195803070011", name="张三"))
@@ -38,43 +48,33 @@ def open_form(app):
     wait_until(lambda: find(app, "field_address") is not None)
 
 
-def test_pinyin_on_the_virtual_keyboard(qtbot, tmp_path):
-    app = make_app(tmp_path)
-    try:
-        open_form(app)
-        tap(qtbot, app, "field_address")
-        wait_until(lambda: find(app, "inputPanel").isVisible())
-        component = QQmlComponent(app.engine)
-        component.setData(VKB_HELPER, app.engine.baseUrl())
-        helper = component.create()
-        assert helper is not None, component.errorString()
-        count = QMetaObject.invokeMethod(helper, "typeText", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", "shebao"))
-        assert count > 0
-        first = QMetaObject.invokeMethod(helper, "candidate", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", 0))
-        assert first == "社保"
-        QMetaObject.invokeMethod(helper, "pick", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", 0))
-        wait_until(lambda: app.controller.session.form_values.get("address") == "社保")
-        assert find(app, "field_address").property("text") == "社保"
-    finally:
-        app.close()
+def test_pinyin_on_the_virtual_keyboard(qtbot, app):
+    tap(qtbot, app, "field_address")
+    wait_until(lambda: find(app, "inputPanel").isVisible())
+    component = QQmlComponent(app.engine)
+    component.setData(VKB_HELPER, app.engine.baseUrl())
+    helper = component.create()
+    assert helper is not None, component.errorString()
+    count = QMetaObject.invokeMethod(helper, "typeText", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", "shebao"))
+    assert count > 0
+    first = QMetaObject.invokeMethod(helper, "candidate", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", 0))
+    assert first == "社保"
+    QMetaObject.invokeMethod(helper, "pick", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", 0))
+    wait_until(lambda: app.controller.session.form_values.get("address") == "社保")
+    assert find(app, "field_address").property("text") == "社保"
 
 
-def test_numeric_keypad_with_x_for_id_and_inline_error(qtbot, tmp_path):
-    app = make_app(tmp_path)
-    try:
-        open_form(app)
-        tap(qtbot, app, "field_id_number")
-        wait_until(lambda: find(app, "formPad").isVisible())
-        assert not find(app, "inputPanel").isVisible()  # no system keyboard for numbers
-        for key in "11010519580307001":
-            tap(qtbot, app, f"key_{key}")
-        tap(qtbot, app, "key_X")
-        wait_until(lambda: app.controller.session.form_values.get("id_number") == "11010519580307001X")
-        tap(qtbot, app, "key_⌫")
-        wait_until(lambda: app.controller.session.form_values.get("id_number") == "11010519580307001")
-        app.controller._errors = {"id_number": "身份证号码不对，请核对"}
-        app.controller.errorsChanged.emit()
-        wait_until(lambda: find(app, "error_id_number").isVisible())
-        assert "身份证号码不对" in find(app, "error_id_number").property("text")
-    finally:
-        app.close()
+def test_numeric_keypad_with_x_for_id_and_inline_error(qtbot, app):
+    tap(qtbot, app, "field_id_number")
+    wait_until(lambda: find(app, "formPad").isVisible())
+    assert not find(app, "inputPanel").isVisible()  # no system keyboard for numbers
+    for key in "11010519580307001":
+        tap(qtbot, app, f"key_{key}")
+    tap(qtbot, app, "key_X")
+    wait_until(lambda: app.controller.session.form_values.get("id_number") == "11010519580307001X")
+    tap(qtbot, app, "key_⌫")
+    wait_until(lambda: app.controller.session.form_values.get("id_number") == "11010519580307001")
+    app.controller._errors = {"id_number": "身份证号码不对，请核对"}
+    app.controller.errorsChanged.emit()
+    wait_until(lambda: find(app, "error_id_number").isVisible())
+    assert "身份证号码不对" in find(app, "error_id_number").property("text")
