@@ -30,7 +30,15 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from sync import protocol, signing
-from sync.gen3 import CARD_AUTH_PATH, MAX_AGE_S, REPLY_TTL_S, CardAuthReply, CardAuthRequest, now_utc
+from sync.gen3 import (
+    CARD_AUTH_PATH,
+    MAX_AGE_S,
+    REPLY_TTL_S,
+    CardAuthError,
+    CardAuthReply,
+    CardAuthRequest,
+    now_utc,
+)
 
 from .storage import HubDB
 
@@ -39,6 +47,7 @@ log = logging.getLogger(__name__)
 # TEST ONLY master keys: never production keys, never for real cards.
 TEST_MASTER_INTERNAL = b"TEST ONLY int MK"
 TEST_MASTER_RKSSSE = b"TEST ONLY RKSSSE"
+NOT_GENUINE_MESSAGE = "这张社保卡未通过真伪校验，请到窗口办理"
 
 _metadata = sa.MetaData()
 card_auth_requests = sa.Table(
@@ -115,6 +124,29 @@ def provider_named(name: str) -> CryptoProvider | None:
     return PROVIDERS[name]()
 
 
+class LocalCryptoService:
+    """A provider called in-process, shaped like ``sync.gen3.HubCryptoService`` (same error codes).
+
+    For the demo rig (which has no hub process: ``online`` follows its "cut the network" switch) and
+    unit tests. A kiosk in the field always goes through the hub.
+    """
+
+    def __init__(self, provider: CryptoProvider, online: Callable[[], bool] = lambda: True):
+        self.provider = provider
+        self._online = online
+        self.calls = 0
+
+    def external_auth(self, request: Any) -> bytes:
+        self.calls += 1
+        if not self._online():
+            raise CardAuthError("暂时连不上县里的读卡服务", code="hsm_offline", detail="network cut")
+        try:
+            return self.provider.external_auth(request.card_id, request.algorithm, request.internal_random,
+                                               request.internal_response, request.challenge)
+        except NotGenuine as exc:
+            raise CardAuthError(NOT_GENUINE_MESSAGE, code="not_genuine", detail=str(exc)) from None
+
+
 def _error(status: int, code: str, message: str, detail: str = "") -> JSONResponse:
     body = protocol.ErrorReply(code=code, message=message, detail=detail).model_dump()
     return JSONResponse(body, status_code=status)
@@ -156,7 +188,7 @@ class CardAuthService:
                 bytes.fromhex(request.internal_response), bytes.fromhex(request.challenge))
         except NotGenuine as exc:
             log.warning("card from device %s failed internal authentication", device_id)
-            return _error(403, "not_genuine", "这张社保卡未通过真伪校验，请到窗口办理", str(exc))
+            return _error(403, "not_genuine", NOT_GENUINE_MESSAGE, str(exc))
         reply = CardAuthReply(request_id=request.request_id, card_id=request.card_id, challenge=request.challenge,
                               cryptogram=cryptogram.hex().upper(),
                               expires_at=(now + dt.timedelta(seconds=REPLY_TTL_S)).isoformat(timespec="seconds"))

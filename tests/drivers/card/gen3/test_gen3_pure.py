@@ -10,7 +10,7 @@ from drivers.card.virtual_card import VirtualCard, profile
 from drivers.card.virtual_card.profiles import LIU_TEST_KEYS
 from kiosk.errors import UserFacingError
 from sync.hub.crypto_service import (
-    NotGenuine,
+    LocalCryptoService,
     ReferenceTestProvider,
     check_identity,
     identity_check,
@@ -21,20 +21,8 @@ from sync.hub.storage import HubDB
 LIU_CARD_ID = bytes.fromhex("431121D15600000599110145FFFFFFFF")
 
 
-class InProcessCrypto:
-    """The reference provider called directly, with the error codes the hub client raises."""
-
-    def __init__(self):
-        self.provider = ReferenceTestProvider()
-        self.calls = 0
-
-    def external_auth(self, r: gen3.AuthChallenge) -> bytes:
-        self.calls += 1
-        try:
-            return self.provider.external_auth(r.card_id, r.algorithm, r.internal_random, r.internal_response,
-                                               r.challenge)
-        except NotGenuine as exc:
-            raise UserFacingError("伪卡", code=gen3.NOT_GENUINE_CODE, detail=str(exc)) from None
+def InProcessCrypto() -> LocalCryptoService:  # noqa: N802 - reads like the class it stands for
+    return LocalCryptoService(ReferenceTestProvider())
 
 
 def test_apdus_are_the_ones_field_terminals_send():
@@ -159,3 +147,13 @@ def test_hub_confirms_or_flags_the_claim(tmp_path):
     assert check_identity(db, "txn-plain-001", '{"form": {}}') is None
     assert identity_check(db, "txn-bad-00001") == "mismatch"
     db.close()
+
+
+def test_local_service_follows_the_network_switch_as_the_demo_does():
+    online = [True]
+    crypto = LocalCryptoService(ReferenceTestProvider(), online=lambda: online[0])
+    assert CardSession(VirtualCard(profile("v3")).process, crypto=crypto).read().holder.identity_confirmed
+    online[0] = False
+    holder = CardSession(VirtualCard(profile("v3")).process, crypto=crypto).read().holder
+    assert not holder.identity_confirmed and holder.extra["fallback"] == "hsm_offline"
+    assert crypto.calls == 2
