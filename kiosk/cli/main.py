@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "drivers.printer.cli",
     "sync.client.cli",
     "kiosk.accounts.cli",
+    "kiosk.ledgers.cli",
     "ui.diag.cli",
 )
 
