@@ -21,7 +21,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
-from kiosk.domain import Holder, mask_id_number
+from kiosk.domain import Holder
 from kiosk.errors import UserFacingError
 from kiosk.validators import check_id_number, normalize
 
@@ -158,13 +158,6 @@ def identity_to_confirm(holder: Holder) -> dict[str, str] | None:
     return dict(claim) if claim else None
 
 
-def describe_claim(claim: dict[str, str]) -> str:
-    """A log-safe description of an identity claim."""
-    return f"card ***{claim.get('card_number', '')[-3:]} ↔ {mask_id_number(claim.get('id_number', ''))}"
-
-
-OFFLINE_SENTENCE = "暂时连不上县里的读卡服务。请输入您的身份证号码继续办理，工作人员会在网络恢复后核对。"
-
 __all__ = [
     "AuthChallenge",
     "CardNotGenuine",
@@ -172,7 +165,6 @@ __all__ = [
     "CryptoServiceRefused",
     "ExternalAuthFailed",
     "InvalidIdNumber",
-    "OFFLINE_SENTENCE",
     "algorithm_flag",
     "confirm_typed_id",
     "external_authenticate",
