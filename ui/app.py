@@ -24,6 +24,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import config as config_mod
 from kiosk.events import DeviceStateChanged, EventHub
 from ui.bridges.card import CardBridge
+from ui.bridges.diag import make_diag_bridge
 from ui.bridges.qr import QrImages
 from ui.bridges.sigpad import SigpadBridge
 from ui.bridges.status import StatusBridge
@@ -102,6 +103,7 @@ class KioskApp:
         self.sigpad = SigpadBridge(parts.sigpad, self.events) if parts.sigpad is not None else None
         self.camera = self._camera_bridge(parts.camera)
         self.printer = self._printer_bridge(parts.printer)
+        self.diag = make_diag_bridge(parts, config, self.data_dir, self.events, self.printer)
         kw = {k: v for k, v in (("clock", clock), ("wall_clock", wall_clock)) if v is not None}
         self.controller = KioskController(Devices(
             config=config, catalog=CatalogView(parts.catalog, parts.validate), card=self.card, store=self.store,
@@ -118,6 +120,7 @@ class KioskApp:
             self.engine.addImageProvider("camera", self.camera.images)
         self.engine.rootContext().setContextProperty("kiosk", self.controller)
         self.engine.rootContext().setContextProperty("capture", self.controller.capture)
+        self.engine.rootContext().setContextProperty("diag", self.diag)
         self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
         if not self.engine.rootObjects():
             raise RuntimeError("Main.qml failed to load")
@@ -151,7 +154,7 @@ class KioskApp:
         self.controller.endSession("shutdown")
         self.speaker.stop()
         self.speaker.wait_idle(3000)
-        for bridge in (self.camera, self.sigpad, self.printer):
+        for bridge in (self.camera, self.sigpad, self.printer, self.diag):
             if bridge is not None:
                 bridge.stop()
         self.store.wait_idle()

@@ -76,7 +76,7 @@ class KioskController(QObject):
         self._card_state, self._card_message, self._card_advice = "", "", ""
         self._has_card = False
         self._pending_service = ""
-        self._category_key, self._services = "social", []
+        self._category_key, self._services, self._searching = "social", [], False
         self._service: Any = None
         self._fields: list[dict] = []
         self._errors: dict[str, str] = {}
@@ -201,6 +201,11 @@ class KioskController(QObject):
         self.d.speaker.replay()
 
     @Slot()
+    def openDiag(self) -> None:  # noqa: N802 (technician: long press on the card panel's corner)
+        if self.session is None:
+            self._go("Diag")
+
+    @Slot()
     def goHome(self) -> None:  # noqa: N802
         if self.session is not None and not self._has_card:
             self.endSession("logout")
@@ -236,7 +241,7 @@ class KioskController(QObject):
                  "available": t["key"] in ("policy", "rate") or self.d.catalog.ready} for t in flow.HOME_TILES]
 
     def _category_title(self) -> str:
-        if self._category_key == "search":
+        if self._searching:
             return "搜索结果"
         return next((t["title"] for t in flow.HOME_TILES if t["key"] == self._category_key), "")
 
@@ -250,7 +255,7 @@ class KioskController(QObject):
             self._receipt = {}
             self._go("Rating")
         else:
-            self._category_key = key
+            self._category_key, self._searching = key, False
             self._services = self._service_items(self.d.catalog.for_tile(key))
             if key == "jobs":
                 self._services.insert(0, {"code": flow.JOBS_INFO_CODE, "name": "看招聘信息", "available": True})
@@ -260,9 +265,10 @@ class KioskController(QObject):
     @Slot(str)
     def search(self, text: str) -> None:
         if text.strip():
-            self._category_key = "search"
+            self._searching = True
             self._services = self._service_items(self.d.catalog.search(text.strip()))
         else:
+            self._searching = False
             self._services = self._service_items(self.d.catalog.for_tile(self._category_key))
         self.catalogChanged.emit()
 
@@ -338,7 +344,7 @@ class KioskController(QObject):
     def afterGreeting(self) -> None:  # noqa: N802
         self._go("Notice" if self._pending_service else "Services")
         if not self._pending_service:
-            self.openTile(self._category_key if self._category_key != "search" else "social")
+            self.openTile(self._category_key)
 
     def _on_card_failed(self, code: str, message: str, advice: str) -> None:
         self._card_state, self._card_message, self._card_advice = "error", message, advice

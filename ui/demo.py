@@ -63,7 +63,12 @@ class DemoRig:
         self.parts = Parts()
         self.parts.catalog, self.parts.validate = open_catalog()
         open_store(self.parts, self.config, self.data_dir, self.events, create=True)
-        self.card = VirtualCardReader(self.events, read_timeout_s=self.config.card.read_timeout_s)
+        from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
+
+        # no hub process in the demo: the reference (TEST ONLY keys) provider in-process, cut with the network
+        county_crypto = LocalCryptoService(ReferenceTestProvider(), online=lambda: self.network_up)
+        self.card = VirtualCardReader(self.events, read_timeout_s=self.config.card.read_timeout_s,
+                                      crypto=county_crypto)
         self.card.start()
         self.parts.card_reader = self.card
         self.parts.extra_closers.append(self.card.stop)

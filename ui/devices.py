@@ -26,7 +26,7 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     open_store(parts, config, data_dir, events)
     if config.printer.driver != "none":
         parts.printer = _try(events, "printer", lambda: _printer(config, data_dir))
-    parts.card_reader = _try(events, "card", lambda: _card(config, events))
+    parts.card_reader = _try(events, "card", lambda: _card(config, events, data_dir))
     if parts.card_reader is not None:
         parts.extra_closers.append(parts.card_reader.stop)
     return parts
@@ -78,18 +78,31 @@ def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHu
     parts.device_id = keys.device_id
 
 
+def _card_crypto(config: config_mod.Config, data_dir: Path | None):
+    """Third-generation cards: the county crypto service through the enrolled hub, if enrolled."""
+    if data_dir is None:
+        return None
+    try:
+        from sync.gen3 import make_card_crypto
+
+        return make_card_crypto(data_dir, config.card.hub_auth_timeout_s)
+    except UserFacingError as exc:  # not enrolled yet: 3.0 cards get the plain PSAM message
+        log.info("no crypto service for third-generation cards: %s", exc.detail)
+        return None
+
+
 def _printer(config: config_mod.Config, data_dir: Path):
     from drivers.printer.service import make_printer
 
     return make_printer(config.printer, data_dir)
 
 
-def _card(config: config_mod.Config, events: EventHub):
+def _card(config: config_mod.Config, events: EventHub, data_dir: Path | None = None):
     if config.card.driver == "none":
         return None
     from drivers.card.factory import make_card_reader
 
-    reader = make_card_reader(config.card, events)
+    reader = make_card_reader(config.card, events, crypto=_card_crypto(config, data_dir))
     if reader is not None:
         reader.start()
     return reader

@@ -135,6 +135,8 @@ def application(service: Any, holder: Holder | None, values: dict[str, str], mat
     if holder is not None:
         payload["holder"] = {"id_number": holder.id_number, "name": holder.name,
                              "card_number": holder.card_number, "card_version": holder.card_version}
+        if not holder.identity_confirmed:  # 3.0 card read offline: the hub confirms card ↔ ID number on sync
+            payload["identity_to_confirm"] = {"card_number": holder.card_number, "id_number": holder.id_number}
     return Transaction(kind=ItemKind.APPLICATION, service_code=service_code(service), payload=payload,
                        attachments=tuple(attachments), actor_ref=actor_ref)
 

@@ -49,3 +49,37 @@ def test_wrong_pin_then_right(rig):
     assert c.screen == "Pin"
     c.verifyPin("123456")
     wait_until(lambda: c.screen in ("Form", "Materials", "Signature", "Review"))
+
+
+def test_undo_within_the_window_queues_a_withdrawal(rig, qtbot):
+    c = rig.app.controller
+    insert(rig, "v2")
+    code = pick_services(c.d.catalog)["plain"]
+    assert c.d.catalog.get(code).undo_minutes == 10
+    c.chooseService(code)
+    c.beginService()
+    from ui.tour import fill_form, sign_on_glass
+
+    fill_form(c)
+    c.submitForm()
+    wait_until(lambda: c.screen == "Signature")
+    sign_on_glass(c.capture) if rig.sigpad is None else (rig.sign(), wait_until(lambda: not rig.signing()))
+    c.capture.confirmSignature()
+    wait_until(lambda: c.screen == "Review")
+    c.confirm()
+    wait_until(lambda: c.screen == "Receipt")
+    tap(qtbot, rig.app, "undoButton")
+    wait_until(lambda: c.receipt.get("undone"))
+    assert not c.canUndo
+    apps = [i for i in rig.parts.store.list_items() if i.kind == "application"]
+    assert len(apps) == 2 and {i.service_code for i in apps} == {code}
+
+
+def test_search_by_pinyin_initials_and_chinese(rig):
+    c = rig.app.controller
+    c.openTile("jobs")
+    for text in ("就业登记", "jiuyedengji", "jydj"):
+        c.search(text)
+        assert any(s["name"] == "就业登记" for s in c.services), text
+    c.search("")
+    assert c.categoryTitle == "找工作" and any(s["name"] == "就业登记" for s in c.services)

@@ -24,7 +24,12 @@ ADVICE = {
     "psam": "本终端暂不能读取第三代社保卡的这项信息，请到窗口办理。",
     "reader": "读卡器故障，请联系工作人员。",
     "bad_data": "请擦一擦芯片后重新插卡；如果还不行，请到窗口办理。",
+    "auth_failed": "请拔出卡片，到窗口办理。",
+    "not_genuine": "请带身份证到窗口核实这张卡。",
+    "hsm_refused": "请稍后重新插卡；如果还不行，请到窗口办理。",
 }
+# a third-generation card read while the county's crypto service is out of reach (drivers.card.gen3)
+OFFLINE_IDENTITY_SENTENCE = "暂时连不上县里的读卡服务。请输入您的身份证号码继续办理，网络恢复后工作人员会核对。"
 DEFAULT_ADVICE = "请重新插卡；如果还不行，请到窗口办理。"
 
 
@@ -35,6 +40,8 @@ class CardBridge(QObject):
     failed = Signal(str, str, str)  # code, message, advice
     pinChecked = Signal(bool, str)  # ok, plain-Chinese message (tries left)
     deviceFailed = Signal(str)
+    authenticating = Signal()  # a 3.0 card: the round trip to the county crypto service has started
+    identityToConfirm = Signal(str)  # the offline fallback: the plain sentence to show with the ID entry
 
     def __init__(self, reader: Any | None, events: EventHub, parent: QObject | None = None):
         super().__init__(parent)
@@ -47,7 +54,11 @@ class CardBridge(QObject):
         name = type(event).__name__
         if name == "CardReading":
             self.reading.emit()
+        elif name == "CardAuthenticating":
+            self.authenticating.emit()
         elif name == "CardInserted":
+            if not getattr(event.holder, "identity_confirmed", True):
+                self.identityToConfirm.emit(OFFLINE_IDENTITY_SENTENCE)
             self.inserted.emit(event.holder)
         elif name == "CardRemoved":
             self.removed.emit()

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
 from kiosk.errors import UserFacingError
+from ui.diag.rig import DEVICE_TITLES
 from ui.diag.service import PANELS, DiagService
 
 from .jobs import run_async
@@ -52,6 +53,7 @@ class DiagBridge(QObject):
     demoDevices = Property("QVariantList", lambda s: sorted(s.service.demo_faults()) if s._demo else [],
                            constant=True)
     broken = Property("QVariantList", lambda s: sorted(s._broken), notify=changed)
+    deviceTitles = Property("QVariantMap", lambda _s: dict(DEVICE_TITLES), constant=True)  # noqa: N815
 
     # --- login ---------------------------------------------------------------------------------------
     @Slot(str, str)
@@ -156,3 +158,23 @@ class DiagBridge(QObject):
 
     def stop(self) -> None:
         self._pool.waitForDone(30_000)
+
+
+def make_diag_bridge(parts: Any, config: Any, data_dir, events, printer_bridge: Any = None) -> DiagBridge:
+    """For ui/app.py: the diagnostic screen over the devices the app already owns (no second handle)."""
+    from pathlib import Path
+
+    from kiosk.accounts import AccountStore
+    from kiosk.accounts.cli import ACCOUNTS_DB
+    from ui.diag.rig import app_parts
+
+    diag_parts = app_parts(events, card=parts.card_reader, camera=parts.camera, pad=parts.sigpad,
+                           pad_port=config.sigpad.port if config.sigpad.driver == "serial" else "",
+                           printer_worker=getattr(printer_bridge, "worker", None), store=parts.store)
+    authenticate = None
+    accounts_file = Path(data_dir) / ACCOUNTS_DB
+    if accounts_file.exists():
+        accounts = AccountStore(accounts_file, audit=parts.store.audit if parts.store is not None else None)
+        parts.extra_closers.append(accounts.close)
+        authenticate = accounts.authenticate
+    return DiagBridge(DiagService(diag_parts, config, Path(data_dir)), authenticate, demo=config.kiosk.demo)

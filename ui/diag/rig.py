@@ -44,6 +44,7 @@ class DiagParts:
     virtual_camera: Any = None  # its VirtualCamera source, for the demo's "unplug"
     pad: Any = None  # drivers.sigpad.base.Sigpad
     pad_scribble: Callable[[float], bool] | None = None
+    pad_port: str = ""  # a real pad's serial port; empty for the virtual pad
     printer_worker: Any = None  # drivers.printer.worker.PrinterWorker
     store: Any = None  # kiosk.store.Store
     presence: PresenceCounter | None = None
@@ -130,16 +131,11 @@ def _pad(parts: DiagParts, config: Config) -> None:
         from drivers.sigpad.virtual import VirtualSigpad
 
         pad = VirtualSigpad(parts.events)
-
-        def scribble(timeout: float) -> bool:
-            pad.sign("十")  # two strokes: enough for rate and pressure, quick
-            return pad.wait_idle(timeout)
-
-        parts.pad, parts.pad_scribble = pad, scribble
+        parts.pad, parts.pad_scribble = pad, virtual_scribble(pad)
     else:
         from drivers.sigpad.serial_pad import SerialSigpad
 
-        parts.pad = SerialSigpad(config.sigpad, parts.events)
+        parts.pad, parts.pad_port = SerialSigpad(config.sigpad, parts.events), config.sigpad.port
     parts.closers.append(parts.pad.close)
 
 
@@ -183,8 +179,7 @@ def all_checks(parts: DiagParts, config: Config, data_dir: Path, wanted: Iterabl
         "card": lambda: card_checks(parts.card, configured=config.card.reader if config.card.driver == "pcsc" else "",
                                     runs=section.card_read_runs, presence=parts.presence),
         "camera": lambda: camera_checks(parts.camera, window_s=section.camera_window_s),
-        "sigpad": lambda: pad_checks(parts.pad, parts.events, scribble=parts.pad_scribble,
-                                     port=config.sigpad.port if config.sigpad.driver == "serial" else ""),
+        "sigpad": lambda: pad_checks(parts.pad, parts.events, scribble=parts.pad_scribble, port=parts.pad_port),
         "printer": lambda: printer_checks(parts.printer_worker),
         "audio": audio_checks,
         "sync": lambda: [*(network() if network else network_checks(data_dir, cert_warn_days=section.cert_warn_days)),
@@ -192,3 +187,32 @@ def all_checks(parts: DiagParts, config: Config, data_dir: Path, wanted: Iterabl
         "storage": lambda: storage_checks(parts.store, data_dir, config),
     }
     return [check for device in DEVICES if device in wanted for check in makers[device]()]
+
+
+def app_parts(events: EventHub, *, card=None, camera=None, pad=None, pad_port: str = "", printer_worker=None,
+              store=None) -> DiagParts:
+    """DiagParts over devices someone else opened and will close (the app): nothing is added to close."""
+    from drivers.camera.virtual import VirtualCamera
+    from drivers.sigpad.virtual import VirtualSigpad
+
+    parts = DiagParts(events, card=card, camera=camera, pad=pad, printer_worker=printer_worker, store=store)
+    source = getattr(camera, "source", None)
+    if isinstance(source, VirtualCamera):
+        parts.virtual_camera = source
+    if isinstance(pad, VirtualSigpad):
+        parts.pad_scribble = virtual_scribble(pad)
+    elif pad is not None:
+        parts.pad_port = pad_port
+    if card is not None:
+        parts.presence = PresenceCounter(events)
+    return parts
+
+
+def virtual_scribble(pad) -> Callable[[float], bool]:
+    """The draw test's pen for a virtual pad: writes 十 (two strokes: enough for rate and pressure, quick)."""
+
+    def scribble(timeout: float) -> bool:
+        pad.sign("十")
+        return pad.wait_idle(timeout)
+
+    return scribble

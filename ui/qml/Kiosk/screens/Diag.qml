@@ -48,14 +48,14 @@ ScreenBase {
 
         Grid {
             id: grid
-            anchors { left: parent.left; top: parent.top; right: tools.left; rightMargin: Theme.gap }
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; right: tools.left; rightMargin: Theme.gap }
             columns: 2
             spacing: Theme.gap / 2
             Repeater {
                 model: diag.panels
                 DiagPanel {
                     width: (grid.width - grid.spacing) / 2
-                    height: 190
+                    height: (grid.height - grid.spacing * 3) / 4
                     panel: modelData
                     chosen: screen.selected === modelData.device
                     onPicked: screen.selected = modelData.device
@@ -75,7 +75,7 @@ ScreenBase {
                 BigButton { compact: true; text: qsTr("触摸测试"); onClicked: touchTest.visible = true }
                 BigButton { objectName: "diagLogout"; compact: true; text: qsTr("退出"); onClicked: { diag.logout(); kiosk.goHome() } }
             }
-            Text { text: qsTr("故障工单（%1）").arg(screen.selected); font.pixelSize: Theme.small; font.bold: true; color: Theme.ink }
+            Text { text: qsTr("故障工单（%1）").arg(diag.deviceTitles[screen.selected]); font.pixelSize: Theme.small; font.bold: true; color: Theme.ink }
             Field { id: symptom; objectName: "diagSymptom"; width: tools.width; placeholderText: qsTr("故障现象（不要填写群众信息）") }
             BigButton {
                 objectName: "diagTicket"; compact: true; text: qsTr("生成工单并上报"); enabled: !diag.busy && symptom.text !== ""
@@ -108,7 +108,7 @@ ScreenBase {
                         objectName: "diagToggle_" + modelData
                         compact: true
                         danger: diag.broken.indexOf(modelData) < 0
-                        text: (diag.broken.indexOf(modelData) < 0 ? qsTr("拔出 ") : qsTr("插回 ")) + modelData
+                        text: (diag.broken.indexOf(modelData) < 0 ? qsTr("拔出") : qsTr("插回")) + diag.deviceTitles[modelData]
                         onClicked: diag.toggleDevice(modelData)
                     }
                 }

@@ -15,6 +15,7 @@ Rectangle {
     border.width: chosen ? 5 : 2
     border.color: chosen ? Theme.primary : Theme.line
     objectName: "diagPanel_" + panel.device
+    clip: true
 
     MouseArea { anchors.fill: parent; onClicked: root.picked() }
     Text {
@@ -25,6 +26,7 @@ Rectangle {
         color: panel.status === "fail" ? Theme.danger : Theme.ink
     }
     BigButton {
+        id: runButton
         anchors { right: parent.right; top: parent.top; margins: 8 }
         compact: true
         text: qsTr("检测")
@@ -32,14 +34,14 @@ Rectangle {
         onClicked: root.run()
     }
     Column {
-        anchors { left: parent.left; right: parent.right; top: head.bottom; margins: 14; topMargin: 10 }
+        anchors { left: parent.left; right: parent.right; top: runButton.bottom; margins: 14; topMargin: 0 }
         spacing: 2
         Repeater {
             model: panel.lines
             Text {
                 width: parent.width
                 text: "[" + root.words[modelData.status] + "] " + modelData.title + "：" + modelData.summary
-                font.pixelSize: 20
+                font.pixelSize: 18
                 color: modelData.status === "fail" ? Theme.danger : Theme.ink
                 elide: Text.ElideRight
             }
