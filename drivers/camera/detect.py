@@ -91,9 +91,11 @@ def _coarse_candidates(small: np.ndarray, min_area: float) -> list[np.ndarray]:
         cv2.threshold(distance, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1],
         cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1],
     ]
+    outlines = []  # edge chains whose hull could be a page even when the outline has a gap
     for low, high in ((30, 90), (12, 36)):  # the faint pair finds white paper on a light plate
         edges = cv2.dilate(cv2.Canny(gray, low, high), np.ones((3, 3), np.uint8))
         masks.append(_enclosed(edges))  # whatever the edges wall off from the frame border
+        outlines = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
     opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     quads: list[np.ndarray] = []
     for mask in masks:
@@ -107,6 +109,12 @@ def _coarse_candidates(small: np.ndarray, min_area: float) -> list[np.ndarray]:
             for quad in (_contour_quad(contour), cv2.boxPoints(cv2.minAreaRect(contour)).astype(np.float32)):
                 if not any(_same(quad, q) for q in quads):
                     quads.append(quad)
+    frame_area = small.shape[0] * small.shape[1]
+    hulls = sorted((cv2.convexHull(c) for c in outlines), key=cv2.contourArea, reverse=True)
+    for hull in [h for h in hulls if min_area <= cv2.contourArea(h) <= 0.8 * frame_area][:2]:
+        quad = _contour_quad(hull)
+        if not any(_same(quad, q) for q in quads):
+            quads.append(quad)
     return quads
 
 
@@ -190,8 +198,11 @@ def _fit_side(image: np.ndarray, a: np.ndarray, b: np.ndarray, band: int):
     coords = points[:, None, :] + offsets[None, :, None] * normal[None, None, :]
     profiles = cv2.remap(image, coords[:, :, 0].copy(), coords[:, :, 1].copy(), cv2.INTER_LINEAR,
                          borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
-    grad = np.abs(profiles[:, 1:] - profiles[:, :-1]).sum(axis=2)
-    grad *= np.exp(-0.5 * ((offsets[:-1] + 0.5) / (band * 0.8)) ** 2)[None, :]  # prefer the expected place
+    # central differences, smoothed along the side: a blurred, low-contrast edge still beats sensor noise
+    grad = np.abs(profiles[:, 2:] - profiles[:, :-2]).sum(axis=2)
+    grad[1:-1] = 0.25 * grad[:-2] + 0.5 * grad[1:-1] + 0.25 * grad[2:]
+    centres = offsets[1:-1]
+    grad *= np.exp(-0.5 * (centres / (band * 0.8)) ** 2)[None, :]  # prefer the expected place
     # The outermost clear peak, not the strongest: a printed border or a text line just inside the page
     # can beat a low-contrast page edge (the sides run clockwise, so the normal points inwards).
     padded = np.pad(grad, ((0, 0), (1, 1)))
@@ -203,9 +214,9 @@ def _fit_side(image: np.ndarray, a: np.ndarray, b: np.ndarray, band: int):
     right = grad[rows, np.minimum(idx + 1, grad.shape[1] - 1)]
     denom = left - 2 * strength + right
     sub = np.where(np.abs(denom) > 1e-6, 0.5 * (left - right) / np.where(denom == 0, 1, denom), 0.0)
-    position = offsets[idx] + 0.5 + np.clip(sub, -0.5, 0.5)
+    position = centres[idx] + np.clip(sub, -0.5, 0.5)
     edge_points = points + position[:, None] * normal[None, :]
-    strong = strength > max(15.0, 0.35 * float(np.percentile(strength, 75)))
+    strong = strength > max(20.0, 0.35 * float(np.percentile(strength, 75)))
     pts = edge_points[strong]
     if len(pts) < 6:
         return None
