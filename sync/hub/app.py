@@ -17,6 +17,7 @@ from sync.protocol import Batch, Bundle, BundleIndex, BundleRef, EnrolReply, Enr
 
 from . import crypto_service, sealing_keys
 from .keys import HubKeys
+from .queries import register_query_routes
 from .receive import Opener, receive_batch
 from .storage import HubDB, TokenError, now_iso
 
@@ -117,6 +118,7 @@ def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None, crypto_pr
             return _error(404, "not_found", "暂无此类信息", f"no bundle of kind {kind!r}")
         return Response(row["body"], media_type="application/json")
 
+    register_query_routes(app, db)
     return app
 
 

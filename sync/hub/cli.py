@@ -28,6 +28,7 @@ from sync import protocol
 
 from . import keys as keys_mod
 from .storage import HubDB
+from .queries_cli import register as register_queries
 from .tickets import register as register_tickets
 
 
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_bundle_publish)
 
     register_tickets(sub, open_db)
+    register_queries(sub, open_db)
     return p
 
 
