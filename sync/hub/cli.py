@@ -27,8 +27,8 @@ import platformdirs
 from sync import protocol
 
 from . import keys as keys_mod
-from .storage import HubDB
 from .queries_cli import register as register_queries
+from .storage import HubDB
 from .tickets import register as register_tickets
 
 
