@@ -70,6 +70,7 @@ class DocumentCamera:
         with self._lock:
             self._previewing = False
             self._callback = None
+            self._jobs.put(self._forget)
         self._wake.set()
 
     def capture_now(self) -> None:
@@ -147,6 +148,12 @@ class DocumentCamera:
             except queue.Empty:
                 return
             job()
+
+    def _forget(self) -> None:
+        """Between villagers: nothing of the last document stays in the driver."""
+        if self._previous_thumb is not None or self.auto.state is not AutoState.SEARCHING:
+            self._previous_thumb, self._same_count = None, 0
+            self.auto.reset()
 
     def _open(self) -> None:
         self.source.open()

@@ -182,3 +182,19 @@ def test_make_camera_from_config():
     assert camera.thresholds.min_sharpness == 55.0
     real = make_camera(CameraSection(device=7), EventHub())
     assert isinstance(real.source, OpenCVSource) and real.source.device == 7
+
+
+def test_stop_forgets_the_last_document(rig):
+    camera, virtual, previews, _ = rig
+    virtual.show_document("id_card_front")
+    camera.start(previews, profile="id_card_front")
+    previews.wait_for(lambda p: p.still_jpeg is not None)
+    camera.stop()
+    forgotten = threading.Event()
+    camera._jobs.put(lambda: forgotten.set() if camera._previous_thumb is None else None)
+    camera._wake.set()
+    assert forgotten.wait(10)
+    previews.clear()
+    camera.start(previews, profile="id_card_front")  # the next villager, same card still on the plate
+    first = previews.wait_for(lambda p: True)
+    assert first.still_jpeg is None and first.hint != "已拍好，请取走材料"
