@@ -173,3 +173,30 @@ def test_hub_refuses_replayed_expired_and_unsigned_requests(county):
     assert forged.status_code == 401
     not_genuine = protocol.canonical_json(request_from_challenge(base, county.device_id, "T1").model_dump())
     assert _signed_post(county, not_genuine).json()["code"] == "not_genuine"
+
+
+def test_offline_identity_is_confirmed_or_flagged_by_the_hub_on_sync(county, tmp_path):
+    """The fallback's claim (card number + typed ID number) travels sealed in the transaction; the hub
+    checks it against its card register on receipt."""
+    from drivers.card import gen3
+    from drivers.card.virtual_card import profile
+    from kiosk.store.model import ItemKind, Transaction
+    from sync.hub.crypto_service import identity_check, register_card
+    from tests.sync.rig import make_rig
+
+    liu = profile("v3").villager
+    rig = make_rig(tmp_path, county, suite="gm")
+    try:
+        register_card(rig.hub_db, liu.card_number, liu.id_number)
+        offline = gen3.provisional_holder(liu.card_number, "3.00", bytes.fromhex("431121" + "00" * 13), "hsm_offline")
+        right = gen3.confirm_typed_id(offline, liu.id_number)
+        wrong = gen3.confirm_typed_id(offline, "11010519491231002X")
+        ids = [rig.outbox.enqueue(Transaction(ItemKind.APPLICATION, "PENSION-ENROL",
+                                              {"form": {}, "identity_to_confirm": gen3.identity_to_confirm(h)})).txn_id
+               for h in (right, wrong)]
+        rig.client(url=county.url).drain(max_rounds=5)
+        assert [identity_check(rig.hub_db, t) for t in ids] == ["confirmed", "mismatch"]
+    finally:
+        rig.outbox.close()
+        rig.proxy.close()
+        rig.hub_db.close()
