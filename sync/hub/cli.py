@@ -28,6 +28,8 @@ from sync import protocol
 
 from . import keys as keys_mod
 from .queries_cli import register as register_queries
+from .ledgers import assisted_label
+from .ledgers import register as register_ledgers
 from .storage import HubDB
 from .tickets import register as register_tickets
 
@@ -113,11 +115,13 @@ def cmd_applications_list(args) -> int:
     if args.json:
         for r in rows:
             print(json.dumps({k: r[k] for k in ("txn_id", "device_id", "kind", "service_code", "acceptance_no",
-                                                 "created_at", "received_at")}, ensure_ascii=False))
+                                                 "created_at", "received_at")} | {"assisted": assisted_label(r)},
+                             ensure_ascii=False))
         return 0
     for r in rows:
         print(f"{r['acceptance_no']}  {r['service_code']}  {r['kind']}  {r['device_id']}  received {r['received_at']}"
-              f"  decrypted {len(r['content'])} B")
+              f"  decrypted {len(r['content'])} B"
+              + (f"  {label}" if (label := assisted_label(r)) else ""))
     print(f"{len(rows)} applications", file=sys.stderr)
     return 0
 
@@ -197,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_bundle_publish)
 
     register_tickets(sub, open_db)
+    register_ledgers(sub, open_db)
     register_queries(sub, open_db)
     return p
 
