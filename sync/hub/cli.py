@@ -27,9 +27,9 @@ import platformdirs
 from sync import protocol
 
 from . import keys as keys_mod
-from .queries_cli import register as register_queries
 from .ledgers import assisted_label
 from .ledgers import register as register_ledgers
+from .queries_cli import register as register_queries
 from .storage import HubDB
 from .tickets import register as register_tickets
 
