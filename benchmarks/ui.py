@@ -184,9 +184,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--platform", choices=["offscreen", "xcb"], default="offscreen",
+                        help="xcb: run under xvfb-run with the default (threaded, OpenGL) render loop, as on a kiosk")
     parser.add_argument("--service", choices=["materials", "plain", "pin"], default="materials",
                         help="which kind of 办件 each session does (plain: no camera)")
     args = parser.parse_args()
+    if args.platform == "xcb":
+        ENV["QT_QPA_PLATFORM"] = "xcb"
+        ENV.pop("QT_QUICK_BACKEND", None)
+        os.environ.pop("QT_QUICK_BACKEND", None)
+    print(f"platform: {ENV['QT_QPA_PLATFORM']}, Quick backend: {ENV.get('QT_QUICK_BACKEND', 'default (OpenGL)')}")
     cold_start(args.runs)
     sessions(args.sessions, args.service)
     return 0
