@@ -183,6 +183,7 @@ def render(scene: Scene, textures: DocumentTextures, size: tuple[int, int] = BAS
         img = cv2.GaussianBlur(img, (0, 0), scene.blur_sigma * s)
     if scene.noise_sigma > 0:
         noise = np.empty((h, w, 3), np.float32)
+        cv2.setRNGSeed(scene.seed)  # OpenCV's generator is per thread: seed it so frames are reproducible
         cv2.randn(noise, 0, scene.noise_sigma)
         img += noise
     return np.clip(img, 0, 255).astype(np.uint8), truth

@@ -79,3 +79,11 @@ def test_jaccard_metric():
     assert smartdoc_jaccard(truth, bowtie) == 0.0
     rotated = np.roll(truth, 1, axis=0)  # corner order does not matter for the area
     assert smartdoc_jaccard(truth, order_quad(rotated)) == pytest.approx(1.0)
+
+
+def test_scenes_are_reproducible(textures):
+    first = [render(scene, textures)[0] for scene in scene_set(TEST_SEED, 2)]
+    again = [render(scene, textures)[0] for scene in scene_set(TEST_SEED, 2)]
+    assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
+    other = render(scene_set(TEST_SEED + 1, 1)[0], textures)[0]
+    assert not np.array_equal(first[0], other)
