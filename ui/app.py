@@ -26,6 +26,7 @@ from kiosk.events import DeviceStateChanged, EventHub
 from ui.bridges.card import CardBridge
 from ui.bridges.diag import make_diag_bridge
 from ui.bridges.qr import QrImages
+from ui.bridges.query import make_query_bridge
 from ui.bridges.sigpad import SigpadBridge
 from ui.bridges.status import StatusBridge
 from ui.bridges.store import StoreBridge
@@ -121,6 +122,8 @@ class KioskApp:
         self.engine.rootContext().setContextProperty("kiosk", self.controller)
         self.engine.rootContext().setContextProperty("capture", self.controller.capture)
         self.engine.rootContext().setContextProperty("diag", self.diag)
+        self.queries = make_query_bridge(self)  # 我的查询 (issue 13)
+        self.engine.rootContext().setContextProperty("queries", self.queries)
         self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
         if not self.engine.rootObjects():
             raise RuntimeError("Main.qml failed to load")

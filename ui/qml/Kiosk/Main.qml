@@ -51,6 +51,12 @@ Window {
         onLoaded: kiosk.screenShown(item.screenName, item.speech)
     }
 
+    Loader {  // 我的查询 (issue 13): over the screens, under the idle warning and the keyboard
+        objectName: "queryLayer"
+        anchors.fill: screenLoader
+        source: Qt.resolvedUrl("screens/QueryLayer.qml")
+    }
+
     Idle {
         objectName: "idleOverlay"
         anchors.fill: parent
