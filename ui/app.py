@@ -114,6 +114,7 @@ class KioskApp:
         for device, present in (("card", parts.card_reader), ("camera", parts.camera)):
             if present is None:
                 self.events.publish(DeviceStateChanged(device, "absent", "未连接"))
+        self.diag.start_monitor(lambda: self.controller.session is None)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.addImageProvider("qr", QrImages())

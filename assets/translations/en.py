@@ -107,6 +107,31 @@ EN = {
     "长辈模式": "Large mode",
     "语音": "Voice",
     "重听": "Repeat",
+    "技术员登录": "Technician login",  # diagnostics
+    "技术员请登录。": "Technician, please log in.",  # diagnostics
+    "设备诊断。": "Device diagnostics.",  # diagnostics
+    "用户名": "User name",  # diagnostics
+    "密码": "Password",  # diagnostics
+    "登录": "Log in",  # diagnostics
+    "全部检测": "Check all",  # diagnostics
+    "触摸测试": "Touch test",  # diagnostics
+    "退出": "Log out",  # diagnostics
+    "故障工单（%1）": "Fault ticket (%1)",  # diagnostics
+    "故障现象（不要填写群众信息）": "Symptom (no villager data)",  # diagnostics
+    "生成工单并上报": "File and report ticket",  # diagnostics
+    "APDU 控制台": "APDU console",  # diagnostics
+    "发送": "Send",  # diagnostics
+    "打印测试页": "Print test page",  # diagnostics
+    "拔出": "Unplug ",  # diagnostics
+    "插回": "Plug in ",  # diagnostics
+    "检测": "Check",  # diagnostics
+    "正常": "OK",  # diagnostics
+    "注意": "Warning",  # diagnostics
+    "故障": "Fault",  # diagnostics
+    "未配置": "Not configured",  # diagnostics
+    "未检测": "Not checked",  # diagnostics
+    "重新测试": "Test again",  # diagnostics
+    "完成": "Done",  # diagnostics
 }
 
 

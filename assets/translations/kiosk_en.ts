@@ -49,6 +49,145 @@
     </message>
 </context>
 <context>
+    <name>Diag</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="9" />
+        <source>技术员请登录。</source>
+        <translation>Technician, please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="9" />
+        <source>设备诊断。</source>
+        <translation>Device diagnostics.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="30" />
+        <source>技术员登录</source>
+        <translation>Technician login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="31" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="32" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="35" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="37" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="74" />
+        <source>全部检测</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="75" />
+        <source>触摸测试</source>
+        <translation>Touch test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="76" />
+        <source>退出</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="78" />
+        <source>故障工单（%1）</source>
+        <translation>Fault ticket (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="79" />
+        <source>故障现象（不要填写群众信息）</source>
+        <translation>Symptom (no villager data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="81" />
+        <source>生成工单并上报</source>
+        <translation>File and report ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="84" />
+        <source>APDU 控制台</source>
+        <translation>APDU console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="88" />
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="100" />
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="111" />
+        <source>拔出</source>
+        <translation>Unplug </translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="111" />
+        <source>插回</source>
+        <translation>Plug in </translation>
+    </message>
+</context>
+<context>
+    <name>DiagPanel</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="11" />
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="11" />
+        <source>注意</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="11" />
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="11" />
+        <source>未配置</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="11" />
+        <source>未检测</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagPanel.qml" line="32" />
+        <source>检测</source>
+        <translation>Check</translation>
+    </message>
+</context>
+<context>
+    <name>DiagTouch</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagTouch.qml" line="30" />
+        <source>重新测试</source>
+        <translation>Test again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/DiagTouch.qml" line="31" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>Done</name>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/Done.qml" line="6" />
@@ -99,17 +238,17 @@
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="78" />
+        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="79" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="83" />
+        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="84" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="83" />
+        <location filename="../../ui/qml/Kiosk/screens/Form.qml" line="84" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -122,17 +261,17 @@
         <translation>Hello! Insert your social security card in the slot at the lower right, or touch a big button to see services.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="29" />
         <source>请插入社保卡</source>
         <translation>Please insert your card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="43" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="50" />
         <source>芯片朝上</source>
         <translation>Chip up</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="62" />
         <source>读卡口在屏幕右下方，芯片朝上，插到底。</source>
         <translation>The slot is at the lower right of the screen. Chip up, push all the way in.</translation>
     </message>
@@ -252,7 +391,7 @@
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="100" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="101" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -334,6 +473,101 @@
         <location filename="../../ui/qml/Kiosk/screens/Pin.qml" line="38" />
         <source>确认</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>QueryHome</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="7" />
+        <source>请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="12" />
+        <source>我的查询</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="13" />
+        <source>查询需要联网，结果只在本次办理中显示，离开后自动清除。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="29" />
+        <source>打印参保证明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="30" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>QueryLayer</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryLayer.qml" line="14" />
+        <source>我的查询</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueryPin</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="8" />
+        <source>查询个人信息需要输入社保卡密码。请用下方数字键输入，输完后点确认。周围有人时请注意遮挡。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="16" />
+        <source>我的查询：请输入社保卡密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="33" />
+        <source>密码连续输错 3 次会锁卡，忘记密码请到窗口办理。</source>
+        <translation>Three wrong PINs lock the card. If you forgot it, please ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="36" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="38" />
+        <source>确认</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>QueryProof</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="7" />
+        <source>参保证明已出具。有打印机时请取走打印的证明；证明上的二维码可以到县人社局核验。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="14" />
+        <source>社会保险参保证明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="27" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>QueryResult</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="7" />
+        <source>这是查询结果。看完请点返回。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="39" />
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -432,37 +666,37 @@
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="17" />
         <source>受理编号</source>
         <translation>Acceptance number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="25" />
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="26" />
         <source>日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="29" />
         <source>办理时限：%1 个工作日</source>
         <translation>Time limit: %1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="34" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="38" />
         <source>撤销办件</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="43" />
         <source>下一步：评价</source>
         <translation>Next: rate</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="60" />
         <source>扫码查询进度</source>
         <translation>Scan to check progress</translation>
     </message>

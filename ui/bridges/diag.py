@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
 from kiosk.errors import UserFacingError
+from ui.diag.monitor import HealthMonitor
 from ui.diag.rig import DEVICE_TITLES
 from ui.diag.service import PANELS, DiagService
 
@@ -41,6 +42,7 @@ class DiagBridge(QObject):
         self._pool.setMaxThreadCount(1)  # one job at a time: the checks already run in parallel inside
         self._done.connect(self._finish)
         self._failed.connect(self._fail)
+        self.monitor: HealthMonitor | None = None
 
     # --- properties ----------------------------------------------------------------------------------
     technician = Property(str, lambda s: s._technician, notify=changed)
@@ -156,7 +158,18 @@ class DiagBridge(QObject):
         self._message = text
         self.changed.emit()
 
+    def start_monitor(self, is_idle: Callable[[], bool]) -> HealthMonitor:
+        """Idle self-checks every ``[diag] health_interval_s``; faults reach the home screen as events."""
+        service = self.service
+        self.monitor = HealthMonitor(service.monitor_checks, service.parts.events,
+                                     period_s=service.config.diag.health_interval_s, is_idle=is_idle,
+                                     on_failure=service.auto_ticket)
+        self.monitor.start()
+        return self.monitor
+
     def stop(self) -> None:
+        if self.monitor is not None:
+            self.monitor.stop()
         self._pool.waitForDone(30_000)
 
 

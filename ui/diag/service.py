@@ -20,6 +20,10 @@ from .tickets import file_ticket
 from .touch import TouchGrid
 
 PANELS = (*DEVICES, "touch")
+# what the idle monitor runs: cheap, and never a device a villager could start using mid-check (no camera
+# preview, no card read, no pad draw); the drivers report those devices' faults themselves
+MONITOR_CHECKS = frozenset({"card.readers", "printer.status", "storage.free_space", "storage.clock", "sync.link",
+                            "sync.hub", "sync.queue"})
 
 
 class DiagService:
@@ -35,6 +39,16 @@ class DiagService:
         wanted = set(devices)
         checks = all_checks(self.parts, self.config, self.data_dir, wanted & set(DEVICES), network=self._network)
         return [*checks, self.touch.check()] if "touch" in wanted else checks
+
+    def monitor_checks(self) -> list[Check]:
+        return [c for c in self.checks(("card", "printer", "storage", "sync")) if c.check_id in MONITOR_CHECKS]
+
+    def auto_ticket(self, device: str, symptom: str, report: Report) -> None:
+        """The health monitor's fault sink: a ticket per newly failing device, when config allows."""
+        if self.config.diag.auto_ticket and self.parts.store is not None:
+            kiosk = self.config.kiosk
+            file_ticket(self.parts.store, device, symptom, report, source="auto", village=kiosk.village,
+                        terminal=kiosk.device_name)
 
     def run(self, devices: Iterable[str] = PANELS) -> Report:
         report = run_checks(self.checks(devices))

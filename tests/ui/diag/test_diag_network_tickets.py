@@ -21,7 +21,7 @@ from kiosk.store import DB_FILE, Store
 from sync.client import identity
 from sync.client.sender import SyncClient
 from sync.client.store_link import StoreCheckpoints
-from tests.support.hub import HubProcess
+from tests.support.hub import running_hub
 from tests.ui.diag.diag_kit import make_data_dir
 from ui.diag.network_checks import links_up, network_checks
 
@@ -30,12 +30,8 @@ KIOSK = [sys.executable, "-m", "kiosk.cli.main"]
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    h = HubProcess(tmp_path_factory.mktemp("hub"))
-    try:
-        h.start()
+    with running_hub(tmp_path_factory.mktemp("hub")) as h:
         yield h
-    finally:
-        h.close()
 
 
 @pytest.fixture

@@ -14,13 +14,6 @@ ScreenBase {
             id: cardPanel
             objectName: "insertCardPanel"
             width: parent.width * 0.36; height: parent.height
-            MouseArea {   // technicians: hold the lower left corner for 3 s to reach 设备诊断
-                objectName: "technicianEntry"
-                anchors { left: parent.left; bottom: parent.bottom }
-                width: 120; height: 120
-                pressAndHoldInterval: 3000
-                onPressAndHold: kiosk.openDiag()
-            }
             Column {
                 anchors.centerIn: parent
                 width: parent.width - 2 * Theme.margin
@@ -69,6 +62,13 @@ ScreenBase {
                     font.bold: true
                     horizontalAlignment: Text.AlignHCenter
                 }
+            }
+            MouseArea {   // technicians: hold the lower left corner for 3 s to reach 设备诊断
+                objectName: "technicianEntry"
+                anchors { left: parent.left; bottom: parent.bottom }
+                width: 120; height: 120
+                pressAndHoldInterval: 3000
+                onPressAndHold: kiosk.openDiag()
             }
         }
 
