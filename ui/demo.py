@@ -23,7 +23,7 @@ from kiosk import config as config_mod
 from kiosk.config.schema import Config
 from kiosk.events import DeviceStateChanged, EventHub
 from ui.app import QML_DIR, KioskApp, Parts, prepare_environment
-from ui.devices import open_catalog, open_store
+from ui.devices import open_catalog, open_store, start_sync
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ class DemoRig:
         self.parts = Parts()
         self.parts.catalog, self.parts.validate = open_catalog()
         open_store(self.parts, self.config, self.data_dir, self.events, create=True)
+        start_sync(self.parts, self.config, self.data_dir, self.events)  # if `kiosk enroll` was run here
         from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
 
         # no hub process in the demo: the reference (TEST ONLY keys) provider in-process, cut with the network

@@ -24,6 +24,7 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     parts = Parts()
     parts.catalog, parts.validate = open_catalog()
     open_store(parts, config, data_dir, events)
+    start_sync(parts, config, data_dir, events)
     if config.printer.driver != "none":
         parts.printer = _try(events, "printer", lambda: _printer(config, data_dir))
     parts.card_reader = _try(events, "card", lambda: _card(config, events, data_dir))
@@ -89,6 +90,32 @@ def _card_crypto(config: config_mod.Config, data_dir: Path | None):
     except UserFacingError as exc:  # not enrolled yet: 3.0 cards get the plain PSAM message
         log.info("no crypto service for third-generation cards: %s", exc.detail)
         return None
+
+
+def start_sync(parts, config: config_mod.Config, data_dir: Path, events: EventHub) -> None:
+    """The sync client on its own thread, nudged after every enqueue. Not enrolled yet → the status line
+    says so, and everything keeps working offline."""
+    from kiosk.events import SyncProgress, TransactionQueued
+
+    if parts.store is None or not config.sync.enabled:
+        return
+    try:
+        from sync.client.service import make_client
+
+        client = make_client(data_dir, config, parts.store, events=events)
+    except UserFacingError as exc:
+        log.info("sync not started: %s", exc.detail)
+        from PySide6.QtCore import QTimer
+
+        # published once the event loop runs, i.e. after the status bar has subscribed
+        note = SyncProgress(0, 0, False, exc.message)
+        QTimer.singleShot(0, lambda: events.publish(note))
+        return
+    client.start()
+    parts.sync_client = client
+    parts.extra_closers.append(client.stop)
+    unsubscribe = events.subscribe(TransactionQueued, lambda _event: client.nudge())
+    parts.extra_closers.append(unsubscribe)
 
 
 def _printer(config: config_mod.Config, data_dir: Path):
