@@ -24,6 +24,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import config as config_mod
 from kiosk.events import DeviceStateChanged, EventHub
 from ui.bridges.card import CardBridge
+from ui.bridges.clerk import make_clerk_bridge
 from ui.bridges.diag import make_diag_bridge
 from ui.bridges.qr import QrImages
 from ui.bridges.query import make_query_bridge
@@ -125,6 +126,8 @@ class KioskApp:
         self.engine.rootContext().setContextProperty("diag", self.diag)
         self.queries = make_query_bridge(self)  # 我的查询 (issue 13)
         self.engine.rootContext().setContextProperty("queries", self.queries)
+        self.clerk = make_clerk_bridge(self)  # 协管员 mode (issue 9)
+        self.engine.rootContext().setContextProperty("clerk", self.clerk)
         self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
         if not self.engine.rootObjects():
             raise RuntimeError("Main.qml failed to load")

@@ -57,6 +57,12 @@ Window {
         source: Qt.resolvedUrl("screens/QueryLayer.qml")
     }
 
+    Loader {  // 协管员 mode (issue 9): login, reminders, statistics, ledgers; over the screens, under the keyboard
+        objectName: "clerkLayer"
+        anchors.fill: screenLoader
+        source: Qt.resolvedUrl("screens/ClerkLayer.qml")
+    }
+
     Idle {
         objectName: "idleOverlay"
         anchors.fill: parent
