@@ -19,6 +19,9 @@ from .tickets import failed_symptoms
 log = logging.getLogger(__name__)
 
 FailureSink = Callable[[str, str, Report], None]  # (device, symptom, report), e.g. file a ticket
+# the state a failing check stands for, in the driver's own words where the UI reads them (for the card
+# reader, "error" means an unreadable card, not a broken reader)
+FAULT_STATES = {"card": "no_reader"}
 
 
 class HealthMonitor:
@@ -65,7 +68,8 @@ class HealthMonitor:
             before, self._failed, self._last = self._failed, failed, report
         for device in sorted(failed.keys() - before.keys()):
             log.warning("health check: %s failing (%s)", device, failed[device])
-            self._events.publish(DeviceStateChanged(device, "fault", DEVICE_OUTAGE_MESSAGES.get(device, failed[device])))
+            self._events.publish(DeviceStateChanged(device, FAULT_STATES.get(device, "fault"),
+                                                    DEVICE_OUTAGE_MESSAGES.get(device, failed[device])))
             if self._on_failure is not None:
                 try:
                     self._on_failure(device, failed[device], report)

@@ -80,7 +80,10 @@ def test_the_monitor_thread_runs_periodically_and_a_failing_sink_does_not_stop_i
         raise RuntimeError("hub key missing")
 
     check = Check("card.readers", "读卡器", lambda: (Status.FAIL, "未发现读卡器", {}))
-    monitor = HealthMonitor(lambda: [check], EventHub(), period_s=0.01, on_failure=broken_sink)
+    events = EventHub()
+    seen = []
+    events.subscribe(DeviceStateChanged, seen.append)
+    monitor = HealthMonitor(lambda: [check], events, period_s=0.01, on_failure=broken_sink)
     monitor.start()
     try:
         with monitor.reported:
@@ -88,6 +91,8 @@ def test_the_monitor_thread_runs_periodically_and_a_failing_sink_does_not_stop_i
     finally:
         monitor.stop()
     assert monitor.failed_devices == {"card": "读卡器：未发现读卡器"}
+    # once, in the driver's word for a missing reader, so the status bar counts it as a reader fault
+    assert [(e.device, e.state) for e in seen] == [("card", "no_reader")]
 
 
 def test_ticket_payload_is_scrubbed_and_limited_to_the_device(tmp_path):
