@@ -18,6 +18,7 @@ from tests.support.cups import (
 from tests.support.hub import REPO, HubProcess
 from tests.ui.support import find, make_app, tap
 from ui.app import Parts
+from ui.bridges.query import NO_PRINTER
 from ui.tour import wait_until
 
 PROOF_TIMEOUT_MS = 60_000
@@ -104,6 +105,12 @@ def test_wrong_pin_is_said_and_card_removal_wipes_every_answer(qtbot, tmp_path, 
             app.queries.ask("card_status")
         assert app.queries.rows and "正常" in app.queries.rows[0]["lines"][0]
         assert app.queries.desk.answers.kinds() == ["card_status"]
+        with qtbot.waitSignal(app.queries.finished, timeout=PROOF_TIMEOUT_MS) as got:
+            app.queries.printProof()  # no printer here: the proof is shown on screen, QR and all
+        assert got.args == ["proof"] and app.queries.printStatus == NO_PRINTER
+        wait_until(lambda: find(app, "queryProofQr") is not None)
+        assert find(app, "queryProofQr").property("visible") is True
+        assert "核验通过" in hub.cli("verify-qr", app.queries.proofQr).stdout
         reader[0].remove()
         wait_until(lambda: app.controller.session is None)
         assert app.queries.screen == "" and app.queries.rows == []
