@@ -92,6 +92,9 @@ def do_service(controller: Any, rig: Any, code: str, visit: Callable[[str], None
     capture = controller.capture
     while controller.screen == "Materials":
         rig.show_document(capture.current()["profile"])
+        wait_until(lambda: capture.quad or capture.materialReview, 20)
+        if not capture.materialReview:
+            visit("MaterialsLive")  # the live preview with the page outline, before auto-capture fires
         wait_until(lambda: capture.materialReview, 20)
         visit("Materials")
         rig.take_away()
