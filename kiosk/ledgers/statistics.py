@@ -10,7 +10,8 @@ Definitions (one line each, so the county can argue with them):
 - acceptances: applications of the other services (受理);
 - completions: acceptances of services done on the spot at village level (受理+办理);
 - delivered: acceptances the hub has acknowledged;
-- assisted: items a clerk queued for a villager (帮办 / 上门 / 代理办).
+- assisted: items a clerk queued for a villager (帮办 / 上门 / 代理办);
+- rated: 好差评 items queued; ``ratings`` splits them by level where the level was recorded.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ class MonthlyStatistics:
     completions: int = 0
     delivered: int = 0
     assisted: int = 0
-    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))  # by level, where known
     ledger_items: int = 0
+    rated: int = 0  # RATING items queued (counted even where the level was not recorded in clear)
 
     @property
     def rating_count(self) -> int:
@@ -72,11 +74,11 @@ class MonthlyStatistics:
         return [f"{year}年{month}月服务统计",
                 f"咨询 {self.consultations} 次，受理 {self.acceptances} 件，当场办结 {self.completions} 件",
                 f"已送达县里 {self.delivered} 件，其中帮办 {self.assisted} 件",
-                f"收到评价 {self.rating_count} 条，{sat}",
+                f"收到评价 {max(self.rated, self.rating_count)} 条，{sat}",
                 f"台账报送 {self.ledger_items} 条"]
 
 
-def _period(iso: str) -> str:
+def month_of(iso: str) -> str:
     # the store writes UTC; the village counts by its own calendar month
     return dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m")
 
@@ -86,12 +88,13 @@ def monthly_statistics(period: str, items: Iterable[Any], audit_records: Iterabl
     """Pure: ``items`` are the store's OutboxItems (kind, service_code, state, created_at), ``audit_records``
     its AuditRecords; ``query_codes`` / ``on_the_spot_codes`` come from the catalog."""
     parse_period(period)
-    counts = dict.fromkeys(("consultations", "acceptances", "completions", "delivered", "assisted", "ledger_items"), 0)
+    counts = dict.fromkeys(("consultations", "acceptances", "completions", "delivered", "assisted", "ledger_items",
+                            "rated"), 0)
     for item in items:
-        if _period(item.created_at) != period:
+        if month_of(item.created_at) != period:
             continue
-        if item.kind == ItemKind.LEDGER:
-            counts["ledger_items"] += 1
+        counts["ledger_items"] += item.kind == ItemKind.LEDGER
+        counts["rated"] += item.kind == ItemKind.RATING
         if item.kind != ItemKind.APPLICATION:
             continue
         if item.service_code in query_codes:
@@ -102,7 +105,7 @@ def monthly_statistics(period: str, items: Iterable[Any], audit_records: Iterabl
         counts["delivered"] += str(item.state) == ItemState.ACKNOWLEDGED
     ratings = dict.fromkeys(LEVELS, 0)
     for rec in audit_records:
-        if _period(rec.time) != period:
+        if month_of(rec.time) != period:
             continue
         if rec.event == RATING_EVENT and rec.outcome in ratings:
             ratings[rec.outcome] += 1

@@ -99,7 +99,8 @@ def hub_statistics(rows: Iterable[dict[str, Any]], period: str, *, device_id: st
     """The month's figures from what arrived, counted the same way the kiosk counts (see
     kiosk.ledgers.statistics), except ratings and 帮办 come from the decrypted payloads."""
     query, spot = set(query_codes), set(on_the_spot_codes)
-    counts = dict.fromkeys(("consultations", "acceptances", "completions", "delivered", "assisted", "ledger_items"), 0)
+    counts = dict.fromkeys(("consultations", "acceptances", "completions", "delivered", "assisted", "ledger_items",
+                            "rated"), 0)
     ratings = dict.fromkeys(LEVELS, 0)
     for row in rows:
         if (device_id and row.get("device_id") != device_id) or month_of(row["created_at"]) != period:
@@ -108,6 +109,7 @@ def hub_statistics(rows: Iterable[dict[str, Any]], period: str, *, device_id: st
         if kind == "ledger":
             counts["ledger_items"] += 1
         elif kind == "rating":
+            counts["rated"] += 1
             level = str((content(row).get("payload") or {}).get("level", ""))
             if level in ratings:
                 ratings[level] += 1

@@ -110,7 +110,7 @@ def test_hub_views_are_pure_over_rows():
     assert assisted_label(rows[0]) == "上门办 王五（ww）" and assisted_label(rows[1]) == ""
     stats = hub_statistics(rows, "2026-11", on_the_spot_codes={"JY-002"})
     assert (stats.acceptances, stats.completions, stats.assisted, stats.ledger_items) == (3, 1, 1, 1)
-    assert stats.ratings["5"] == 1 and stats.ratings["1"] == 1 and stats.satisfaction == 0.5
+    assert stats.rated == 2 and stats.ratings["5"] == 1 and stats.ratings["1"] == 1 and stats.satisfaction == 0.5
     (entry,) = ledger_rows(rows, period="2026-10")
     assert VILLAGER_ID not in entry.summary and "某某某" not in entry.summary and "某*某" in entry.summary
     assert ledger_rows(rows, period="2026-09") == []

@@ -139,7 +139,7 @@ def test_a_ledger_month_with_reminder_and_statistics(month):
                                query_codes={"SB-QUERY"}, on_the_spot_codes={"JY-002"})
     assert (stats.consultations, stats.acceptances, stats.completions, stats.delivered, stats.assisted) == (2, 3, 1, 1, 1)
     assert stats.ratings == {"1": 0, "2": 1, "3": 0, "4": 1, "5": 1} and stats.satisfaction == pytest.approx(2 / 3)
-    assert stats.ledger_items == 3  # October's report was entered on 2 November
+    assert stats.rated == 3 and stats.ledger_items == 3  # October's report was entered on 2 November
     assert "咨询 2 次，受理 3 件，当场办结 1 件" in stats.lines()
     october = monthly_statistics("2026-10", store.list_items(1000), store.audit_records())
     assert october.acceptances == 0 and october.ledger_items == 0
