@@ -35,13 +35,13 @@ Rectangle {
     }
     Column {
         anchors { left: parent.left; right: parent.right; top: runButton.bottom; margins: 14; topMargin: 0 }
-        spacing: 2
+        spacing: 0
         Repeater {
             model: panel.lines
             Text {
                 width: parent.width
                 text: "[" + root.words[modelData.status] + "] " + modelData.title + "：" + modelData.summary
-                font.pixelSize: 18
+                font.pixelSize: 17
                 color: modelData.status === "fail" ? Theme.danger : Theme.ink
                 elide: Text.ElideRight
             }
