@@ -24,17 +24,19 @@ ScreenBase {
                     font.pixelSize: Theme.huge
                 }
                 Item {   // the reader slot, with a card sliding into it: where the card goes
+                    clip: true   // the part of the card inside the slot is hidden
                     width: parent.width; height: Theme.target * 2.4
                     Rectangle {
                         id: slot
                         anchors.horizontalCenter: parent.horizontalCenter
                         anchors.bottom: parent.bottom
                         width: parent.width * 0.7; height: 28; radius: 8
+                        z: 1
                         color: Theme.ink
                     }
                     Rectangle {
                         id: cardShape
-                        width: slot.width * 0.8; height: width * 0.63; radius: 14
+                        height: parent.height * 0.6; width: height / 0.63; radius: 14
                         anchors.horizontalCenter: parent.horizontalCenter
                         color: Theme.primary
                         Rectangle { x: 24; y: parent.height * 0.3; width: 56; height: 42; radius: 6; color: "#E8C15A" }
@@ -45,9 +47,10 @@ ScreenBase {
                         }
                         SequentialAnimation on y {
                             running: true; loops: Animation.Infinite
-                            NumberAnimation { from: 0; to: Theme.target * 1.2; duration: 1400; easing.type: Easing.InOutQuad }
+                            // slides down until its lower half is in the slot, the way the card goes in
+                            NumberAnimation { from: 0; to: cardShape.parent.height * 0.55; duration: 1400; easing.type: Easing.InOutQuad }
                             PauseAnimation { duration: 900 }
-                            NumberAnimation { from: Theme.target * 1.2; to: 0; duration: 300 }
+                            NumberAnimation { from: cardShape.parent.height * 0.55; to: 0; duration: 300 }
                         }
                     }
                 }
