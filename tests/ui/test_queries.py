@@ -105,6 +105,10 @@ def test_wrong_pin_is_said_and_card_removal_wipes_every_answer(qtbot, tmp_path, 
             app.queries.ask("card_status")
         assert app.queries.rows and "正常" in app.queries.rows[0]["lines"][0]
         assert app.queries.desk.answers.kinds() == ["card_status"]
+        app.controller.openTile("social")  # the kiosk moves on (a tile, 回首页): 我的查询 steps aside
+        wait_until(lambda: app.queries.screen == "")
+        app.queries.open()  # back in: the PIN of this session still counts
+        assert app.queries.screen == "QueryHome"
         with qtbot.waitSignal(app.queries.finished, timeout=PROOF_TIMEOUT_MS) as got:
             app.queries.printProof()  # no printer here: the proof is shown on screen, QR and all
         assert got.args == ["proof"] and app.queries.printStatus == NO_PRINTER

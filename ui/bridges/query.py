@@ -240,5 +240,6 @@ def make_query_bridge(app: Any) -> QueryBridge:
                          sign=sign, device_id=parts.device_id or (link.device_id if link else ""),
                          wall_clock=controller.d.wall_clock, parent=controller)
     controller.sessionEnded.connect(bridge.wipe)
+    controller.screenChanged.connect(bridge.close)  # 回首页 and any other move of the kiosk leaves 我的查询
     parts.extra_closers.append(bridge.stop)
     return bridge
