@@ -27,6 +27,7 @@ import platformdirs
 from sync import protocol
 
 from . import keys as keys_mod
+from .crypto_service import register_cli as register_gen3
 from .ledgers import assisted_label
 from .ledgers import register as register_ledgers
 from .queries_cli import register as register_queries
@@ -203,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_tickets(sub, open_db)
     register_ledgers(sub, open_db)
     register_queries(sub, open_db)
+    register_gen3(sub, open_db)
     return p
 
 

@@ -21,6 +21,7 @@ import datetime as dt
 import hmac
 import json
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -275,3 +276,41 @@ def _claim_of(content: Any) -> dict | None:
         if isinstance(value, dict) and isinstance(value.get("identity_to_confirm"), dict):
             return value["identity_to_confirm"]
     return None
+
+
+def list_identity_checks(db: HubDB, status: str | None = None) -> list[dict[str, Any]]:
+    _metadata.create_all(db.engine)
+    query = sa.select(identity_checks).order_by(identity_checks.c.checked_at)
+    if status:
+        query = query.where(identity_checks.c.status == status)
+    with db.engine.connect() as c:
+        return [dict(r) for r in c.execute(query).mappings()]
+
+
+def register_cli(sub, open_db: Callable[[Any], HubDB]) -> None:
+    """``kiosk-hub cards add`` (the card register) and ``kiosk-hub identities list`` (for a clerk)."""
+    cards = sub.add_parser("cards", help="the card register (card number ↔ ID number)").add_subparsers(
+        dest="sub", metavar="ACTION")
+    s = cards.add_parser("add", help="add or replace one card")
+    s.add_argument("card_number")
+    s.add_argument("id_number")
+    s.set_defaults(fn=lambda args: _cmd_add_card(args, open_db))
+    identities = sub.add_parser("identities", help="offline 3.0 card identities checked on receipt")
+    actions = identities.add_subparsers(dest="sub", metavar="ACTION")
+    s = actions.add_parser("list", help="checks by status (mismatch and unknown_card need a clerk)")
+    s.add_argument("--status", choices=("confirmed", "mismatch", "unknown_card"))
+    s.set_defaults(fn=lambda args: _cmd_list_identities(args, open_db))
+
+
+def _cmd_add_card(args, open_db) -> int:
+    register_card(open_db(args), args.card_number, args.id_number.upper())
+    print(f"card ***{args.card_number[-3:]} registered")
+    return 0
+
+
+def _cmd_list_identities(args, open_db) -> int:
+    rows = list_identity_checks(open_db(args), args.status)
+    for r in rows:  # the txn id and a masked card number: the clerk opens the application for the rest
+        print(f"{r['txn_id']}  {r['status']:<13} card ***{r['card_number'][-3:]}  checked {r['checked_at']}")
+    print(f"{len(rows)} identity checks", file=sys.stderr)
+    return 0

@@ -181,13 +181,13 @@ def test_offline_identity_is_confirmed_or_flagged_by_the_hub_on_sync(county, tmp
     from drivers.card import gen3
     from drivers.card.virtual_card import profile
     from kiosk.store.model import ItemKind, Transaction
-    from sync.hub.crypto_service import identity_check, register_card
+    from sync.hub.crypto_service import identity_check
     from tests.sync.rig import make_rig
 
     liu = profile("v3").villager
     rig = make_rig(tmp_path, county, suite="gm")
     try:
-        register_card(rig.hub_db, liu.card_number, liu.id_number)
+        county.cli("cards", "add", liu.card_number, liu.id_number)
         offline = gen3.provisional_holder(liu.card_number, "3.00", bytes.fromhex("431121" + "00" * 13), "hsm_offline")
         right = gen3.confirm_typed_id(offline, liu.id_number)
         wrong = gen3.confirm_typed_id(offline, "11010519491231002X")
@@ -196,6 +196,8 @@ def test_offline_identity_is_confirmed_or_flagged_by_the_hub_on_sync(county, tmp
                for h in (right, wrong)]
         rig.client(url=county.url).drain(max_rounds=5)
         assert [identity_check(rig.hub_db, t) for t in ids] == ["confirmed", "mismatch"]
+        listed = county.cli("identities", "list", "--status", "mismatch").stdout
+        assert ids[1] in listed and ids[0] not in listed and liu.id_number not in listed
     finally:
         rig.outbox.close()
         rig.proxy.close()
