@@ -7,8 +7,10 @@ Endpoints (HTTPS, JSON; request bodies may be ``Content-Encoding: gzip``):
 
 ``POST /v1/enrol``            EnrolRequest  -> EnrolReply      one-time token, registers the device key
 ``POST /v1/batches``          Batch         -> BatchReply      signed: headers ``X-Kiosk-Device`` and
-                                                               ``X-Kiosk-Signature`` (base64) over the exact
-                                                               *uncompressed* body bytes
+                                                               ``X-Kiosk-Signature`` (base64), the device's
+                                                               signature of ``sync.signing.body_message``:
+                                                               a tag + the suite digest (SM3 / SHA-256) of
+                                                               the exact *uncompressed* body bytes
 ``GET  /v1/bundles``          -> BundleIndex                   newest version of each downlink kind
 ``GET  /v1/bundles/{kind}``   -> Bundle                        signed by the hub's bundle key
 ``GET  /v1/health``           -> {"v":1,"ok":true}
@@ -164,7 +166,7 @@ class Bundle(_Doc):
     version: int = Field(ge=1)
     created_at: str
     content: Any
-    signatures: dict[str, str] = {}  # suite -> base64 signature over canonical_json(signing_view())
+    signatures: dict[str, str] = {}  # suite -> base64 signature of body_message(canonical_json(signing_view()))
 
     def signing_view(self) -> dict[str, Any]:
         return {"v": self.v, "kind": self.kind, "version": self.version, "created_at": self.created_at,

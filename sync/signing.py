@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kiosk.crypto import SUITE_NAMES, get_suite
 
 SUITES = SUITE_NAMES
+GM_SIGNATURE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,14 @@ class SigningKey:
     public_text: str
 
     def sign(self, message: bytes) -> bytes:
-        return get_suite(self.suite).sign(self.private, message)
+        suite = get_suite(self.suite)
+        for _ in range(16):
+            sig = suite.sign(self.private, message)
+            # kiosk.crypto's gm sign does not zero-pad r and s (~1 % of signatures come out short);
+            # SM2 signing is randomised, so signing again gives a full-length r||s
+            if self.suite != "gm" or len(sig) == GM_SIGNATURE_SIZE:
+                return sig
+        raise RuntimeError("SM2 signing kept returning short signatures")
 
 
 def generate(suite: str) -> SigningKey:
@@ -38,6 +46,39 @@ def from_private(suite: str, private: bytes) -> SigningKey:
 def verify(suite: str, public_text: str, message: bytes, signature: bytes) -> bool:
     """True only for a valid signature; a malformed key or signature, or an unknown suite, is invalid."""
     try:
-        return get_suite(suite).verify(public_text, message, signature)
+        impl = get_suite(suite)
+        if suite == "gm" and 32 < len(signature) < GM_SIGNATURE_SIZE:
+            # a store checkpoint signed without zero-padding: r||s with r or s short; try each split
+            return any(impl.verify(public_text, message, candidate) for candidate in _padded_splits(signature))
+        return impl.verify(public_text, message, signature)
     except Exception:  # gmalg raises its own errors for points off the curve; all mean "not valid"
         return False
+
+
+def _padded_splits(signature: bytes) -> list[bytes]:
+    half = GM_SIGNATURE_SIZE // 2
+    out = []
+    for cut in range(len(signature) - half, half + 1):
+        r, s = signature[:cut], signature[cut:]
+        if len(r) <= half and len(s) <= half:
+            out.append(r.rjust(half, b"\0") + s.rjust(half, b"\0"))
+    return out
+
+
+def body_message(suite: str, body: bytes) -> bytes:
+    """What a batch or bundle signature covers: a domain tag and the suite's digest of the exact body.
+    Signing the digest, not the body, matters for ``gm``: gmalg hashes in pure Python (~10 s per MB),
+    while ``kiosk.crypto``'s SM3 / SHA-256 runs in OpenSSL."""
+    return b"village-kiosk sync body v1\n" + get_suite(suite).digest(body)
+
+
+def sign_body(key: SigningKey, body: bytes) -> bytes:
+    return key.sign(body_message(key.suite, body))
+
+
+def verify_body(suite: str, public_text: str, body: bytes, signature: bytes) -> bool:
+    try:
+        message = body_message(suite, body)
+    except ValueError:  # an unknown suite
+        return False
+    return verify(suite, public_text, message, signature)

@@ -96,7 +96,7 @@ def verify_bundle(raw: bytes, suite: str, hub_signing_key: str, expected_sha256:
         sig_bytes = protocol.b64d(sig)
     except protocol.ProtocolError:
         sig_bytes = b""
-    if not signing.verify(suite, hub_signing_key, protocol.canonical_json(bundle.signing_view()), sig_bytes):
+    if not signing.verify_body(suite, hub_signing_key, protocol.canonical_json(bundle.signing_view()), sig_bytes):
         raise BundleError(detail=f"{bundle.kind} v{bundle.version}: signature does not verify")
     return bundle
 

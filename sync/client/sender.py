@@ -23,7 +23,7 @@ from requests.adapters import HTTPAdapter
 from kiosk.errors import UserFacingError
 from kiosk.events import EventHub, SyncProgress
 from kiosk.store.model import OutboxItem, QueueStats
-from sync import protocol
+from sync import protocol, signing
 from sync.protocol import Batch, BatchReply, Checkpoint, ErrorReply, WireItem
 
 from .backoff import Backoff, Clock, RealClock
@@ -142,7 +142,7 @@ class SyncClient:
             checkpoint=checkpoint,
         )
         body = protocol.canonical_json(batch.model_dump())
-        signature = self.link.signer.sign(body)
+        signature = signing.sign_body(self.link.signer, body)
         compressed = gzip.compress(body, compresslevel=6)
         reply = self._post_batch(compressed, signature)
         if reply.batch_id != batch.batch_id:

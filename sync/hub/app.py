@@ -98,7 +98,7 @@ def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None, crypto_pr
             signature = protocol.b64d(request.headers.get(protocol.SIGNATURE_HEADER, ""))
         except protocol.ProtocolError:
             signature = b""
-        if not signing.verify(device.suite, device.public_key, body, signature):
+        if not signing.verify_body(device.suite, device.public_key, body, signature):
             return _error(401, "bad_signature", "数据签名校验失败", "batch signature does not verify")
         batch = protocol.parse(Batch, body)
         if batch.device_id != device.device_id or (batch.checkpoint and batch.checkpoint.device_id != device_id):
@@ -141,7 +141,7 @@ def publish_bundle(db: HubDB, keys: HubKeys, kind: str, content: object) -> Bund
     version = db.next_bundle_version(kind)
     unsigned = Bundle(kind=kind, version=version, created_at=now_iso(), content=content)
     message = protocol.canonical_json(unsigned.signing_view())
-    sigs = {suite: protocol.b64e(key.sign(message)) for suite, key in keys.bundle_key.items()}
+    sigs = {suite: protocol.b64e(signing.sign_body(key, message)) for suite, key in keys.bundle_key.items()}
     signed = unsigned.model_copy(update={"signatures": sigs})
     db.put_bundle(kind, version, protocol.canonical_json(signed.model_dump()).decode("utf-8"))
     return signed

@@ -31,7 +31,7 @@ def post_batch(hub, state, signer, items, *, signature=None, checkpoint=None, ra
     batch = Batch(device_id=state.device_id, batch_id=uuid.uuid4().hex, sent_at="now", items=tuple(items),
                   checkpoint=checkpoint)
     body = raw_body or protocol.canonical_json(batch.model_dump())
-    sig = signature if signature is not None else signer.sign(body)
+    sig = signature if signature is not None else signing.sign_body(signer, body)
     return requests.post(f"{hub.url}/v1/batches", data=gzip.compress(body), timeout=10,
                          verify=str(hub.cert_file),
                          headers={"Content-Encoding": "gzip", protocol.DEVICE_HEADER: state.device_id,
