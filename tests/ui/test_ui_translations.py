@@ -13,12 +13,21 @@ def sources(ts: Path) -> set[str]:
     return {m.find("source").text for m in ET.parse(ts).iter("message")}
 
 
+# The villager screens of this package; other screens (diagnostics, queries, clerk) carry their own entries.
+MINE = ["Main.qml", "Idle.qml", "Theme.qml", "parts", "screens/Home.qml", "screens/Card.qml", "screens/Services.qml",
+        "screens/Notice.qml", "screens/Pin.qml", "screens/Form.qml", "screens/Materials.qml", "screens/Signature.qml",
+        "screens/Review.qml", "screens/Receipt.qml", "screens/Rating.qml", "screens/Done.qml", "screens/Leave.qml",
+        "screens/Info.qml"]
+
+
 def test_every_qml_string_has_an_english_translation(tmp_path):
     sys.path.insert(0, str(ROOT / "assets" / "translations"))
     from en import EN
 
     fresh = tmp_path / "fresh.ts"
-    qml = [str(p) for p in (ROOT / "ui" / "qml").rglob("*.qml")]
+    kiosk_qml = ROOT / "ui" / "qml" / "Kiosk"
+    qml = [str(p) for name in MINE for p in ([kiosk_qml / name] if name.endswith(".qml")
+                                              else sorted((kiosk_qml / name).glob("*.qml")))]
     subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *qml, "-ts", str(fresh)],
                    check=True, capture_output=True)
     missing = sources(fresh) - set(EN)

@@ -111,7 +111,10 @@ class CameraBridge(QObject):
         if not self._running:
             return
         image, scale = to_qimage(preview.frame)
-        self.images.set("live", image)
+        with self._lock:  # a frame still in flight when the session is wiped must not land afterwards
+            if not self._running:
+                return
+            self.images.set("live", image)
         quad = [[float(x) * scale, float(y) * scale] for x, y in (getattr(preview, "quad", None) or [])]
         self._serial += 1
         self.frame.emit(self._serial, quad, str(getattr(preview, "hint", "") or ""),
