@@ -132,6 +132,21 @@ EN = {
     "未检测": "Not checked",  # diagnostics
     "重新测试": "Test again",  # diagnostics
     "完成": "Done",  # diagnostics
+    "协管员请登录。": "Clerk, please log in.",  # clerk mode
+    "协管员登录（帮办、台账）": "Clerk login (assisted service, ledgers)",  # clerk mode
+    "您有到期的台账，请查看提醒。": "Some ledgers are due. Please see the reminders.",  # clerk mode
+    "协管员首页。": "Clerk home.",  # clerk mode
+    "到期提醒": "Due reminders",  # clerk mode
+    "没有到期的台账": "No ledgers due",  # clerk mode
+    "本月统计": "This month's statistics",  # clerk mode
+    "填报台账（上月）": "Ledgers (last month)",  # clerk mode
+    "（已填 %1 条）": " (%1 entered)",  # clerk mode
+    "报送本月统计": "Send this month's statistics",  # clerk mode
+    "退出登录": "Log out",  # clerk mode
+    "请填写%1": "Please fill in: %1",  # clerk mode
+    "存草稿": "Save draft",  # clerk mode
+    "提交这一条": "Submit this entry",  # clerk mode
+    "本月填完，报送": "Month complete: report it",  # clerk mode
 }
 
 

@@ -49,6 +49,125 @@
     </message>
 </context>
 <context>
+    <name>ClerkHome</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="7" />
+        <source>您有到期的台账，请查看提醒。</source>
+        <translation>Some ledgers are due. Please see the reminders.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="7" />
+        <source>协管员首页。</source>
+        <translation>Clerk home.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="14" />
+        <source>您好，%1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="15" />
+        <source>到期提醒</source>
+        <translation>Due reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="21" />
+        <source>没有到期的台账</source>
+        <translation>No ledgers due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="22" />
+        <source>本月统计</source>
+        <translation>This month's statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="32" />
+        <source>填报台账（上月）</source>
+        <translation>Ledgers (last month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="38" />
+        <source>（已填 %1 条）</source>
+        <translation> (%1 entered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="44" />
+        <source>报送本月统计</source>
+        <translation>Send this month's statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="45" />
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkLedger</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="9" />
+        <source>请填写%1</source>
+        <translation>Please fill in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="41" />
+        <source>（选填）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="62" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="63" />
+        <source>存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="64" />
+        <source>提交这一条</source>
+        <translation>Submit this entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLedger.qml" line="65" />
+        <source>本月填完，报送</source>
+        <translation>Month complete: report it</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkLogin</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="7" />
+        <source>协管员请登录。</source>
+        <translation>Clerk, please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="12" />
+        <source>协管员登录（帮办、台账）</source>
+        <translation>Clerk login (assisted service, ledgers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="13" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="14" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="18" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="20" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+</context>
+<context>
     <name>Diag</name>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/Diag.qml" line="9" />
@@ -261,17 +380,17 @@
         <translation>Hello! Insert your social security card in the slot at the lower right, or touch a big button to see services.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="22" />
         <source>请插入社保卡</source>
         <translation>Please insert your card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="45" />
         <source>芯片朝上</source>
         <translation>Chip up</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="62" />
+        <location filename="../../ui/qml/Kiosk/screens/Home.qml" line="58" />
         <source>读卡口在屏幕右下方，芯片朝上，插到底。</source>
         <translation>The slot is at the lower right of the screen. Chip up, push all the way in.</translation>
     </message>

@@ -11,7 +11,7 @@ ScreenBase {
         Column {
             width: parent.width * 0.5
             spacing: Theme.gap
-            Heading { text: qsTr("您好，") + clerk.clerkName }
+            Heading { text: qsTr("您好，%1").arg(clerk.clerkName) }
             Body { text: qsTr("到期提醒"); font.bold: true }
             Repeater {
                 objectName: "clerkReminders"
@@ -35,7 +35,7 @@ ScreenBase {
                 BigButton {
                     objectName: "clerkLedger_" + modelData.code
                     width: parent.width
-                    text: modelData.name + (modelData.count > 0 ? qsTr("（已填") + modelData.count + qsTr("条）") : "")
+                    text: modelData.name + (modelData.count > 0 ? qsTr("（已填 %1 条）").arg(modelData.count) : "")
                     onClicked: clerk.openLedger(modelData.code)
                 }
             }

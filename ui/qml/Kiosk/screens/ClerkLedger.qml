@@ -6,7 +6,7 @@ import Kiosk
 ScreenBase {
     id: screen
     screenName: "ClerkLedger"
-    speech: qsTr("请填写") + clerk.ledgerName
+    speech: qsTr("请填写%1").arg(clerk.ledgerName)
     property var inputs: ({})
     function collect() {
         var out = {}
