@@ -111,18 +111,19 @@ class CameraBridge(QObject):
         if not self._running:
             return
         image, scale = to_qimage(preview.frame)
+        jpeg = getattr(preview, "still_jpeg", None)
+        still = QImage.fromData(jpeg, "JPEG") if jpeg else None
         with self._lock:  # a frame still in flight when the session is wiped must not land afterwards
             if not self._running:
                 return
             self.images.set("live", image)
+            if still is not None:
+                self.images.set("still", still)
         quad = [[float(x) * scale, float(y) * scale] for x, y in (getattr(preview, "quad", None) or [])]
         self._serial += 1
         self.frame.emit(self._serial, quad, str(getattr(preview, "hint", "") or ""),
                         float(getattr(preview, "progress", 0.0) or 0.0))
-        jpeg = getattr(preview, "still_jpeg", None)
         if jpeg:
-            still = QImage.fromData(jpeg, "JPEG")
-            self.images.set("still", still)
             self.captured.emit(bytes(jpeg))
 
     def clear(self) -> None:
