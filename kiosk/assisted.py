@@ -11,6 +11,7 @@ home, 代理办 for a villager who is not present).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import hashlib
@@ -212,6 +213,7 @@ class AssistedSession:
 
     def assisted_record(self) -> dict[str, Any]:
         """The 帮办 block of a sealed payload: who did it, for whom, how, and the consent."""
+        villager = self.villager  # raises NoVillager first: nobody to consent yet
         if self._consent is None:
             raise ConsentMissing(detail="no consent recorded for this villager")
         block: dict[str, Any] = {
@@ -219,7 +221,7 @@ class AssistedSession:
             "clerk": {"username": self.clerk.username, "display_name": self.clerk.display_name,
                       "actor_ref": self.clerk.actor_ref},
             "villager_ref": self.villager_ref,
-            "identified_by": self.villager.identified_by.value,
+            "identified_by": villager.identified_by.value,
             "consent": self._consent.record(),
             "entered_at": _iso(self._clock()),
         }
@@ -234,13 +236,19 @@ class AssistedSession:
         if not allowed_for(channel, assisted=True):
             raise NotForThisChannel(detail=f"{service_code} is a {channel} service")
         holder = self.villager.holder
-        extra = (self._consent.attachment,) if self._consent and self._consent.attachment else ()
         payload = {"service_name": service_name, "form": dict(form),
                    "holder": {"id_number": holder.id_number, "name": holder.name,
-                              "card_number": holder.card_number, "card_version": holder.card_version},
-                   "assisted": self.assisted_record()}
-        return Transaction(ItemKind.APPLICATION, service_code, payload, (*attachments, *extra), actor=Actor.CLERK,
-                           actor_ref=self.villager_ref, clerk_ref=self.clerk.actor_ref, assisted=True)
+                              "card_number": holder.card_number, "card_version": holder.card_version}}
+        return self.assist(Transaction(ItemKind.APPLICATION, service_code, payload, tuple(attachments)))
+
+    def assist(self, txn: Transaction) -> Transaction:
+        """The same item done on the villager's behalf: what the UI's ordinary flow built (application,
+        withdrawal, rating) gets the 帮办 block, the consent evidence, and both people named."""
+        self._check_open()
+        extra = (self._consent.attachment,) if self._consent and self._consent.attachment else ()
+        return dataclasses.replace(txn, payload={**txn.payload, "assisted": self.assisted_record()},
+                                   attachments=(*txn.attachments, *extra), actor=Actor.CLERK,
+                                   actor_ref=self.villager_ref, clerk_ref=self.clerk.actor_ref, assisted=True)
 
     def receipt_lines(self) -> list[str]:
         """Lines the receipt adds: it says 帮办 (or 上门办 / 代理办) and names the clerk."""

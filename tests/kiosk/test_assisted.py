@@ -141,3 +141,20 @@ def test_sessions_audit_under_the_clerk_actor():
     s = AssistedSession(clerk, b"k" * 32, audit=lambda *a: calls.append(a))
     s.serve(villager_from_card(CARD))
     assert calls[0][0] == Actor.CLERK and calls[0][2] == "assisted.started"
+
+
+def test_assist_turns_a_villager_flow_item_into_an_assisted_one():
+    clerk = type("C", (), {"username": "u1", "display_name": "王五", "actor_ref": "clerk:u1"})()
+    s = AssistedSession(clerk, b"k" * 32)
+    from kiosk.store.model import ItemKind, Transaction
+
+    rating = Transaction(ItemKind.RATING, "SB-001", {"level": 4}, actor_ref="p:self")
+    with pytest.raises(NoVillager):
+        s.assist(rating)
+    s.serve(villager_from_card(CARD))
+    s.record_consent(consent_by_form(b"form-jpeg", 0))
+    out = s.assist(rating)
+    assert (out.actor, out.clerk_ref, out.assisted) == (Actor.CLERK, "clerk:u1", True)
+    assert out.actor_ref == pseudonym(VILLAGER_ID, b"k" * 32) and out.payload["level"] == 4
+    assert out.payload["assisted"]["clerk"]["display_name"] == "王五"
+    assert [a.name for a in out.attachments] == ["consent_form"] and rating.payload == {"level": 4}
