@@ -61,7 +61,7 @@ class DemoRig:
         self.pen_speed = pen_speed  # < 1 writes the demo signature faster (tests, screenshots)
         ensure_initialised(self.data_dir, self.config)
         self.parts = Parts()
-        self.parts.catalog, self.parts.validate = open_catalog()
+        self.parts.catalog, self.parts.validate = open_catalog(self.data_dir)
         open_store(self.parts, self.config, self.data_dir, self.events, create=True)
         start_sync(self.parts, self.config, self.data_dir, self.events)  # if `kiosk enroll` was run here
         from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider

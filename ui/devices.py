@@ -22,7 +22,7 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     from ui.app import Parts
 
     parts = Parts()
-    parts.catalog, parts.validate = open_catalog()
+    parts.catalog, parts.validate = open_catalog(data_dir)
     open_store(parts, config, data_dir, events)
     start_sync(parts, config, data_dir, events)
     if config.printer.driver != "none":
@@ -45,14 +45,15 @@ def _try(events: EventHub, device: str, make) -> Any:
     return None
 
 
-def open_catalog():
+def open_catalog(data_dir: Path | None = None):
+    """The catalog the hub last sent (checked when it arrived), else the shipped one."""
     try:
         from kiosk.catalog import Catalog, validate_form
     except ImportError:
         log.warning("kiosk.catalog not available")
         return None, None
     try:
-        return Catalog.load(), validate_form
+        return (Catalog.load_active(data_dir) if data_dir is not None else Catalog.load()), validate_form
     except Exception:
         log.exception("catalog failed to load")
         return None, None

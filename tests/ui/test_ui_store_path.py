@@ -3,6 +3,7 @@ its worker thread, queued like a transaction."""
 
 from kiosk.config.schema import Config
 from kiosk.keys import create_device_keys
+from kiosk.ledgers.statistics import RATING_EVENT
 from kiosk.store import DB_FILE, Store
 from tests.ui.support import find, make_app, tap
 from ui.app import Parts
@@ -26,7 +27,8 @@ def test_rating_is_queued_in_the_outbox_and_audited(qtbot, tmp_path):
         wait_until(lambda: app.controller.screen == "Done")
         [item] = store.list_items()
         assert item.kind == "rating" and item.service_code == "site"
-        assert any(r.event for r in store.audit_records())
+        ratings = [r for r in store.audit_records() if r.event == RATING_EVENT]
+        assert [r.outcome for r in ratings] == ["2"]  # the level in clear for the village's own count
         assert store.verify_audit().ok
     finally:
         app.close()

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from kiosk.ledgers import record_rating_level
+from kiosk.store.model import ItemKind
+
 from .jobs import run_async
 
 if TYPE_CHECKING:
@@ -26,8 +29,15 @@ class StoreBridge(QObject):
         if self.store is None:
             self.failed.emit(tag, "终端数据存储暂不可用，请到窗口办理")
             return
-        run_async(self._pool, lambda: self.store.enqueue(txn),
+        run_async(self._pool, lambda: self._enqueue(txn),
                   lambda receipt: self.saved.emit(tag, receipt), lambda msg: self.failed.emit(tag, msg))
+
+    def _enqueue(self, txn: Transaction):
+        receipt = self.store.enqueue(txn)
+        if txn.kind is ItemKind.RATING:
+            # the level in clear (not personal data) for the village's own monthly 好差评 count
+            record_rating_level(self.store.audit, int(txn.payload["level"]), txn.service_code, txn.actor_ref)
+        return receipt
 
     def wait_idle(self, ms: int = 10_000) -> bool:
         return self._pool.waitForDone(ms)
