@@ -47,6 +47,28 @@ def ensure_initialised(data_dir: Path, config: Config) -> None:
         create_device_keys(data_dir, config.crypto.suite)
 
 
+DEMO_PASSWORD = "Demo2026"  # demo data dir only; printed on the demo panel
+DEMO_ACCOUNTS = (("xiezhu", "clerk", "李协管"), ("jishu", "technician", "王技术"))
+
+
+def ensure_demo_accounts(data_dir: Path, store: Any) -> None:
+    """A clerk and a technician for the demo, already past the forced first change, so a new user can
+    open 协管员 mode and the diagnostic screen at once. Created through the audited accounts API."""
+    from kiosk.accounts import AccountStore, NoSuchAccount
+    from kiosk.accounts.cli import ACCOUNTS_DB
+
+    accounts = AccountStore(data_dir / ACCOUNTS_DB, audit=store.audit if store is not None else None)
+    try:
+        for username, role, name in DEMO_ACCOUNTS:
+            try:
+                accounts.get(username)
+            except NoSuchAccount:
+                accounts.add(username, role, name, "Initial2026", by="admin:demo")
+                accounts.change_password(username, "Initial2026", DEMO_PASSWORD)
+    finally:
+        accounts.close()
+
+
 class DemoRig:
     """The virtual devices and a real store/catalog in ``data_dir``; the demo panel's actions."""
 
@@ -64,6 +86,7 @@ class DemoRig:
         self.parts.catalog, self.parts.validate = open_catalog(self.data_dir)
         open_store(self.parts, self.config, self.data_dir, self.events, create=True)
         start_sync(self.parts, self.config, self.data_dir, self.events)  # if `kiosk enroll` was run here
+        ensure_demo_accounts(self.data_dir, self.parts.store)
         from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
 
         # no hub process in the demo: the reference (TEST ONLY keys) provider in-process, cut with the network

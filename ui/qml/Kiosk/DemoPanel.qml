@@ -42,6 +42,10 @@ Window {
             Act { text: demo.networkUp ? "断开网络" : "恢复网络"; onClicked: demo.setNetwork(!demo.networkUp) }
             Act { text: "拔掉高拍仪"; onClicked: demo.unplug("camera") }
             Act { text: "打印机缺纸"; onClicked: demo.unplug("printer") }
+            Text {
+                width: parent.width; wrapMode: Text.Wrap; font.pixelSize: 16; color: "#333333"
+                text: "演示账号（密码 Demo2026）：协管员 xiezhu — 长按首页左上角3秒；技术员 jishu — 长按读卡区左下角3秒"
+            }
             Text { width: parent.width; wrapMode: Text.Wrap; text: demo.log; font.pixelSize: 16; color: "#333333" }
         }
     }
