@@ -94,7 +94,8 @@ def _coarse_candidates(small: np.ndarray, min_area: float) -> list[np.ndarray]:
     outlines = []  # edge chains whose hull could be a page even when the outline has a gap
     for low, high in ((30, 90), (12, 36)):  # the faint pair finds white paper on a light plate
         edges = cv2.dilate(cv2.Canny(gray, low, high), np.ones((3, 3), np.uint8))
-        masks.append(_enclosed(edges))  # whatever the edges wall off from the frame border
+        # whatever the edges wall off from the frame border, less the edge band the dilation added
+        masks.append(cv2.erode(_enclosed(edges), np.ones((5, 5), np.uint8)))
         outlines = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
     opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     quads: list[np.ndarray] = []
