@@ -154,7 +154,7 @@ def kiosk_side(hub_url: str, token: str, data_dir: Path, n_small: int, n_images:
         return Transaction(ItemKind.APPLICATION, "PENSION-ENROL", {"form": {"n": k}}, atts)
 
     def ours() -> SyncClient:
-        return SyncClient(store, link, batch_max_items=200, batch_max_bytes=4_000_000)
+        return SyncClient(store, link, batch_max_items=200, batch_max_bytes=1_000_000, window=3)
 
     failures: list[str] = []
 
@@ -211,7 +211,7 @@ def kiosk_side(hub_url: str, token: str, data_dir: Path, n_small: int, n_images:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--small", type=int, default=100)
-    p.add_argument("--images", type=int, default=20)
+    p.add_argument("--images", type=int, default=40)
     p.add_argument("role", nargs="?", default="main")
     p.add_argument("rest", nargs="*")
     args = p.parse_args()

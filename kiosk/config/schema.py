@@ -105,6 +105,7 @@ class SyncSection:
     backoff_initial_s: float = field(default=2.0, metadata=_range(0.01, 3600))
     backoff_max_s: float = field(default=300.0, metadata=_range(0.1, 86_400))
     interval_s: float = field(default=30.0, metadata=_range(0.1, 86_400))
+    window: int = field(default=2, metadata=_range(1, 8))  # batches in flight at once (fills a long, slow line)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -102,7 +103,7 @@ class SyncClient:
                  batch_max_bytes: int = 2_000_000, backoff: Backoff | None = None, interval_s: float = 30.0,
                  events: EventHub | None = None, clock: Clock | None = None,
                  checkpoints: CheckpointSource | None = None, hub_checkpoint_seq: int = 0,
-                 on_checkpoint: Callable[[int], None] | None = None):
+                 on_checkpoint: Callable[[int], None] | None = None, window: int = 1):
         self.outbox = outbox
         self.link = link
         self.batch_max_items = batch_max_items
@@ -114,10 +115,11 @@ class SyncClient:
         self.checkpoints = checkpoints
         self.hub_checkpoint_seq = hub_checkpoint_seq
         self.on_checkpoint = on_checkpoint  # persists the hub's checkpoint seq across reboots
+        self.window = window  # batches in flight at once (each on its own pooled connection)
         self.status = SyncStatus()
         self.session = requests.Session()
         # one pooled keep-alive connection; retries are ours (with backoff), never urllib3's
-        self.session.mount("https://", HTTPAdapter(pool_connections=1, pool_maxsize=2, max_retries=0))
+        self.session.mount("https://", HTTPAdapter(pool_connections=1, pool_maxsize=max(2, window), max_retries=0))
         self.session.verify = link.ca_file
         self.session.trust_env = False  # else REQUESTS_CA_BUNDLE would override the pinned certificate
         self._wake = threading.Event()
@@ -130,21 +132,54 @@ class SyncClient:
         """Claim one batch, send it, apply the receipts. Raises SyncFailure; returns sent=0 when idle."""
         items = self.outbox.claim_batch(self.batch_max_items, self.batch_max_bytes)
         checkpoint = self.checkpoints.checkpoint_for(self.hub_checkpoint_seq) if self.checkpoints else None
-        if not items and checkpoint is None:
-            return RoundResult()
-        if not items and checkpoint is not None and checkpoint.seq <= self.hub_checkpoint_seq:
+        if not items and (checkpoint is None or checkpoint.seq <= self.hub_checkpoint_seq):
             return RoundResult()  # nothing new for the hub
-        batch = Batch(
-            device_id=self.link.device_id,
-            batch_id=uuid.uuid4().hex,
-            sent_at=_utc_now(),
-            items=tuple(_wire(i) for i in items),
-            checkpoint=checkpoint,
-        )
+        batch, compressed, signature = self._encode(items, checkpoint)
+        return self._finish(batch, items, self._post_batch(compressed, signature), len(compressed))
+
+    def send_pipelined(self, window: int = 2) -> RoundResult:
+        """Keep up to ``window`` batches in flight on separate kept-alive connections, so the line carries
+        the next batch while the hub stores the previous one. The audit checkpoint goes last, in a batch
+        of its own (two in-flight checkpoints could not both extend the hub's last one). A failure stops
+        new batches; it is raised once the batches already in flight have finished."""
+        total, failure = RoundResult(), None
+        inflight: dict[Future, tuple[Batch, list[OutboxItem], int]] = {}
+        busy: dict[str, int] = {}  # txn_id -> sealed size, for items in flight
+        with ThreadPoolExecutor(window, thread_name_prefix="sync-post") as pool:
+            while True:
+                while failure is None and len(inflight) < window:
+                    claimed = self.outbox.claim_batch(self.batch_max_items + len(busy),
+                                                      self.batch_max_bytes + sum(busy.values()))
+                    items = [i for i in claimed if i.txn_id not in busy]
+                    if not items:
+                        break
+                    batch, compressed, signature = self._encode(items, None)
+                    inflight[pool.submit(self._post_batch, compressed, signature)] = (batch, items, len(compressed))
+                    busy.update((i.txn_id, len(i.sealed)) for i in items)
+                if not inflight:
+                    break
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    batch, items, size = inflight.pop(fut)
+                    for i in items:
+                        busy.pop(i.txn_id, None)
+                    try:
+                        _add(total, self._finish(batch, items, fut.result(), size))
+                    except SyncFailure as exc:
+                        failure = failure or exc
+        if failure is not None:
+            raise failure
+        _add(total, self.send_once())  # the checkpoint, and anything queued meanwhile
+        return total
+
+    def _encode(self, items: list[OutboxItem], checkpoint: Checkpoint | None) -> tuple[Batch, bytes, bytes]:
+        batch = Batch(device_id=self.link.device_id, batch_id=uuid.uuid4().hex, sent_at=_utc_now(),
+                      items=tuple(_wire(i) for i in items), checkpoint=checkpoint)
         body = protocol.canonical_json(batch.model_dump())
-        signature = signing.sign_body(self.link.signer, body)
-        compressed = gzip.compress(body, compresslevel=6)
-        reply = self._post_batch(compressed, signature)
+        return batch, gzip.compress(body, compresslevel=6), signing.sign_body(self.link.signer, body)
+
+    def _finish(self, batch: Batch, items: list[OutboxItem], reply: BatchReply, size: int) -> RoundResult:
+        """Apply a reply's receipts (only for items of this batch) and note the hub's checkpoint."""
         if reply.batch_id != batch.batch_id:
             raise SyncFailure(HUB_DOWN, detail="reply is for another batch")
         wanted = {i.txn_id for i in items}
@@ -158,7 +193,7 @@ class SyncClient:
             self.hub_checkpoint_seq = reply.checkpoint_seq
             if self.on_checkpoint is not None:
                 self.on_checkpoint(reply.checkpoint_seq)
-        result = RoundResult(sent=len(items), bytes_sent=len(compressed))
+        result = RoundResult(sent=len(items), bytes_sent=size)
         for _txn, status, _reason in receipts:
             setattr(result, status, getattr(result, status) + 1)
         return result
@@ -219,7 +254,7 @@ class SyncClient:
         self.status.last_attempt = self.clock.monotonic()
         self.status.rounds += 1
         try:
-            result = self.send_once()
+            result = self.send_pipelined(self.window) if self.window > 1 else self.send_once()
         except SyncFailure as exc:
             self.status.failures += 1
             self.status.online = False

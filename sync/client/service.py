@@ -35,7 +35,7 @@ def make_client(data_dir: Path, config: Config, store, *, events: EventHub | Non
     return SyncClient(store, link, batch_max_items=sync.batch_max_items, batch_max_bytes=sync.batch_max_bytes,
                       backoff=Backoff(sync.backoff_initial_s, sync.backoff_max_s), interval_s=sync.interval_s,
                       events=events, clock=clock, checkpoints=StoreCheckpoints(store),
-                      hub_checkpoint_seq=state.hub_checkpoint_seq, on_checkpoint=remember)
+                      hub_checkpoint_seq=state.hub_checkpoint_seq, on_checkpoint=remember, window=sync.window)
 
 
 def update_bundles(data_dir: Path, client: SyncClient) -> list[Applied]:

@@ -76,6 +76,17 @@ def test_each_network_fault_ends_with_every_item_exactly_once(rig, fault):
         assert total.duplicate == 5  # the hub had committed; the resend was answered "duplicate"
 
 
+@pytest.mark.parametrize("fault", ["reset_after_commit", "html_503", "corrupt_reply"])
+def test_pipelined_sender_with_faults_still_delivers_exactly_once(rig, fault):
+    ids = rig.add(20)
+    rig.proxy.plan("pass", fault)
+    client = rig.client(batch_max_items=4)
+    client.window = 3  # three batches in flight on three connections
+    client.drain()
+    rig.exactly_once(ids)
+    assert len(rig.clock.waits) == 1 and len(rig.proxy._threads) >= 2
+
+
 def test_slow_drip_reply_still_completes(rig):
     ids = rig.add(6)
     rig.proxy.plan("drip", "drip")
