@@ -6,13 +6,12 @@ frame, 0 for a miss), frames per second on one core (cv2.setNumThreads(1)), the 
 
     .venv/bin/python benchmarks/doc_detect.py [--frames 500] [--seed 2026]
 
-Closing note (2 shared cores, load average ~7, 500 frames, seed 2026): find_page mean JI 0.985 with 5
-misses, 55 fps CPU time on one thread (26 fps wall under that load); classic baseline JI 0.437 (208 misses),
-119 fps CPU. Where it fails:
-a light plate with fingers over the page edge (light backgrounds 0.971), dark bank cards on dark or textured
-plates with glare (bank cards 0.973). These are synthetic frames from our own renderer, so the figure is an
-upper bound for a real 高拍仪: calibrate with 30-100 labelled frames from the device (ID card, 户口簿, hands,
-glare), and prefer a dark, plain mat.
+Closing note (2 shared cores, 500 frames, seed 2026): find_page mean JI 0.992 with 1 miss and 6 frames
+below 0.9, 53 fps CPU time on one thread (50 fps wall); classic baseline JI 0.437 (208 misses), 109 fps.
+Where it fails: bank cards (mean 0.974) on dark, textured or ruled plates when glare and a finger both
+touch an edge; glare frames overall 0.982. These are synthetic frames from our own renderer, so the figure is
+an upper bound for a real 高拍仪: calibrate with 30-100 labelled frames from the device (ID card, 户口簿,
+hands, glare), and prefer a dark, plain mat.
 """
 
 from __future__ import annotations
