@@ -7,7 +7,7 @@ from drivers.camera.detect import InvalidFrame, classic_baseline, find_page
 from drivers.camera.geometry import order_quad, smartdoc_jaccard
 from drivers.camera.scene import Scene, random_scene, render, scene_set
 
-TEST_SEED = 99  # neither the tuning seeds (7, 11) nor the benchmark's (2026)
+TEST_SEED = 99  # neither the tuning seeds (7, 11, 13, 17) nor the benchmark's (2026)
 
 
 @pytest.fixture(scope="module")
