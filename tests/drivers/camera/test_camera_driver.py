@@ -31,6 +31,13 @@ def rig(textures, recorder_factory):
     assert camera._thread is None  # the worker is gone
 
 
+def _show_and_start(camera, virtual, previews, profile, until=lambda p: p.quad is not None):
+    """A document on the plate, the preview running, and the first preview that satisfies ``until``."""
+    virtual.show_document(profile)
+    camera.start(previews, profile=profile)
+    return previews.wait_for(until)
+
+
 def _is_blank(preview) -> bool:
     return not preview.frame.any() and preview.quad is None
 
@@ -74,9 +81,7 @@ def test_manual_capture_and_capture_still(rig):
 
 def test_unplug_mid_preview_then_replug(rig):
     camera, virtual, previews, states = rig
-    virtual.show_document("bank_card")
-    camera.start(previews, profile="bank_card")
-    previews.wait_for(lambda p: p.quad is not None)
+    _show_and_start(camera, virtual, previews, "bank_card")
     virtual.unplug()
     lost = states.wait_for(lambda e: e.state == "unplugged")
     assert lost.message == "高拍仪未连接，请联系工作人员"
@@ -108,9 +113,7 @@ def test_absent_at_start_is_a_state_not_a_crash(textures, recorder_factory):
                                               ("bad_frame", CameraState.BAD_FRAME)])
 def test_bad_frames_give_a_state_and_a_blank_preview(rig, fault, state):
     camera, virtual, previews, states = rig
-    virtual.show_document("id_card_back")
-    camera.start(previews, profile="id_card_back")
-    previews.wait_for(lambda p: p.quad is not None)
+    _show_and_start(camera, virtual, previews, "id_card_back")
     virtual.set_fault(fault)
     event = states.wait_for(lambda e: e.state == state.value)
     assert event.message
@@ -186,9 +189,7 @@ def test_make_camera_from_config():
 
 def test_stop_forgets_the_last_document(rig):
     camera, virtual, previews, _ = rig
-    virtual.show_document("id_card_front")
-    camera.start(previews, profile="id_card_front")
-    previews.wait_for(lambda p: p.still_jpeg is not None)
+    _show_and_start(camera, virtual, previews, "id_card_front", until=lambda p: p.still_jpeg is not None)
     camera.stop()
     forgotten = threading.Event()
     camera._jobs.put(lambda: forgotten.set() if camera._previous_thumb is None else None)
