@@ -39,7 +39,7 @@ class Scene:
     blur_sigma: float = 0.0
     glare: tuple[float, float, float, float] | None = None  # x, y, radius (base px), strength 0..1
     noise_sigma: float = 2.0
-    light_gradient: tuple[float, float, float] = (0.0, 0.0, 0.0)  # angle (rad), depth 0..1, phase
+    light_gradient: tuple[float, float, float] = (0.0, 0.0, 0.0)  # angle (rad), depth 0..1, spare (kept so seeded sets stay the same)
     tags: tuple[str, ...] = field(default=())
 
     @property
@@ -169,11 +169,11 @@ def render(scene: Scene, textures: DocumentTextures, size: tuple[int, int] = BAS
         skin = (110 + rng.uniform(-15, 15), 150 + rng.uniform(-15, 15), 205 + rng.uniform(-15, 15))
         cv2.line(img, tuple(int(v) for v in tip), tuple(int(v) for v in base), skin, width, cv2.LINE_AA)
         cv2.circle(img, tuple(int(v) for v in tip), width // 2, skin, -1, cv2.LINE_AA)
-    angle, depth, phase = scene.light_gradient
+    angle, depth, _ = scene.light_gradient
     if depth > 0:
         yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
         ramp = (xx * math.cos(angle) + yy * math.sin(angle)) / math.hypot(w, h)
-        img *= (1.0 - depth * (ramp - ramp.min() + phase * 0.0))[:, :, None]
+        img *= (1.0 - depth * (ramp - ramp.min()))[:, :, None]
     if scene.glare is not None:
         gx, gy, radius, strength = scene.glare
         yy, xx = np.ogrid[0:h, 0:w]
