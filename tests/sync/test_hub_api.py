@@ -100,3 +100,23 @@ def test_malformed_bodies_get_a_clear_400(hub, enrolled):
     r = requests.post(f"{hub.url}/v1/batches", data=b"\x1f\x8bnot gzip", verify=str(hub.cert_file), timeout=10,
                       headers={"Content-Encoding": "gzip", protocol.DEVICE_HEADER: state.device_id})
     assert r.status_code == 400 and "gzip" in r.json()["detail"]
+
+
+def test_a_checkpoint_that_does_not_extend_the_last_one_is_flagged(hub, enrolled):
+    from sync.protocol import ChainLink, Checkpoint
+
+    _dir, state, signer, hub_public = enrolled
+
+    def cp(seq, head, links):
+        return Checkpoint(device_id=state.device_id, seq=seq, head_hash=head, time="t", links=links)
+
+    good = cp(2, "h2", (ChainLink(seq=1, prev_hash="h0", hash="h1"), ChainLink(seq=2, prev_hash="h1", hash="h2")))
+    r = post_batch(hub, state, signer, [sealed_item(hub_public, state.device_id)], checkpoint=good)
+    # the store's own checkpoint signature is missing here, so even a well-chained one is flagged
+    assert r.json()["checkpoint"] == "flagged"
+    rewritten = cp(3, "h3", (ChainLink(seq=3, prev_hash="hX", hash="h3"),))  # history rewritten behind it
+    r = post_batch(hub, state, signer, [], checkpoint=rewritten)
+    assert r.json()["checkpoint"] == "flagged"
+    out = hub.cli("checkpoints", "list", state.device_id).stdout
+    assert out.count("flagged") == 2 and "signature does not verify" in out
+    assert "FLAGGED" in hub.cli("devices", "list").stdout.split(state.device_id)[1].splitlines()[0]
