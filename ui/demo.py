@@ -103,6 +103,7 @@ class DemoRig:
         self.camera = self._camera()
         self.sigpad = self._sigpad()
         self.network_up = True
+        self.hub: Any = None  # a DemoHub when `make demo` runs one (ui.demo_hub)
         self.app: KioskApp | None = None
 
     def _camera(self) -> Any:
@@ -159,6 +160,13 @@ class DemoRig:
 
     def set_network(self, up: bool) -> None:
         self.network_up = up
+        if self.hub is not None:  # the line really goes down: the hub's port closes
+            if up and not self.hub.running:
+                self.hub.start()
+                if self.parts.sync_client is not None:
+                    self.parts.sync_client.nudge()
+            elif not up:
+                self.hub.stop()
         from kiosk.events import SyncProgress
 
         stats = self.parts.store.stats() if self.parts.store is not None else None
@@ -246,18 +254,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ui.demo", description="人社自助终端演示（虚拟设备）")
     parser.add_argument("--data-dir", help="default: the per-user demo data dir")
     parser.add_argument("--normal-mode", action="store_true", help="start in normal mode instead of 长辈模式")
+    parser.add_argument("--no-hub", action="store_true", help="no local county hub: the kiosk stays offline")
+    parser.add_argument("--hub-port", type=int, default=18443, help="loopback port of the local county hub")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     import platformdirs
 
     data_dir = Path(args.data_dir or platformdirs.user_data_dir("village-kiosk-demo", appauthor=False))
     config_path = data_dir / config_mod.CONFIG_FILE
+    hub = None
+    if not args.no_hub:
+        from ui.demo_hub import DemoHub, enrol_demo_kiosk
+
+        hub = DemoHub(data_dir / "hub", args.hub_port)
+        hub.start()
+        enrol_demo_kiosk(hub, data_dir, (config_mod.load(config_path) if config_path.exists() else Config()).crypto.suite)
     config = config_mod.load(config_path) if config_path.exists() else Config()
     if args.normal_mode:
         config = replace(config, kiosk=replace(config.kiosk, elder_mode_default=False))
     prepare_environment(data_dir)
     app = QGuiApplication(sys.argv)
     rig = DemoRig(data_dir, config=config)
+    rig.hub = hub
+    if hub is not None:
+        rig.parts.extra_closers.insert(0, hub.stop)  # closers run in reverse: the hub stops last
+        print(f"县平台（演示）: {hub.url}  —  kiosk-hub --data-dir {hub.folder} applications list", flush=True)
     kiosk = rig.build_app()
     controls = DemoControls(rig)
     kiosk.engine.rootContext().setContextProperty("demo", controls)
