@@ -30,7 +30,28 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     parts.card_reader = _try(events, "card", lambda: _card(config, events, data_dir))
     if parts.card_reader is not None:
         parts.extra_closers.append(parts.card_reader.stop)
+    parts.camera = _try(events, "camera", lambda: _camera(config, events))
+    if parts.camera is not None:
+        parts.extra_closers.append(parts.camera.close)
+    parts.sigpad = _try(events, "sigpad", lambda: _sigpad(config, events))  # None: sign on the glass
+    if parts.sigpad is not None:
+        parts.extra_closers.append(parts.sigpad.close)
     return parts
+
+
+def _camera(config: config_mod.Config, events: EventHub):
+    from drivers.camera.service import make_camera
+
+    return make_camera(config.camera, events)
+
+
+def _sigpad(config: config_mod.Config, events: EventHub):
+    from drivers.sigpad.service import make_sigpad
+
+    pad = make_sigpad(config.sigpad, events)
+    if pad is not None:
+        pad.open()  # a missing port is a state the pad reports and retries, not an exception here
+    return pad
 
 
 def _try(events: EventHub, device: str, make) -> Any:
