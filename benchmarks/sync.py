@@ -154,7 +154,7 @@ def kiosk_side(hub_url: str, token: str, data_dir: Path, n_small: int, n_images:
         return Transaction(ItemKind.APPLICATION, "PENSION-ENROL", {"form": {"n": k}}, atts)
 
     def ours() -> SyncClient:
-        return SyncClient(store, link, batch_max_items=200, batch_max_bytes=1_000_000, window=3)
+        return SyncClient(store, link, batch_max_items=200, batch_max_bytes=1_000_000, window=4)
 
     failures: list[str] = []
 
