@@ -14,6 +14,7 @@ from .base import PrintedJob, Printer, PrinterError, PrintTimeout
 from .cups import CupsPrinter
 from .documents import InsuranceProof, Receipt, render_proof, render_receipt
 from .fonts import FontSet, load_fonts
+from .proofs import Statement, render_statement
 from .virtual import VirtualPrinter
 from .worker import PrinterWorker
 
@@ -61,6 +62,10 @@ class DocumentPrinter:
 
     def print_proof(self, proof: InsuranceProof, *, wait_s: float = 90.0) -> PrintOutcome:
         return self._print(render_proof(proof, self._fonts), proof.pdf_title(), wait_s)
+
+    def print_statement(self, doc: Statement, *, wait_s: float = 90.0) -> PrintOutcome:
+        """A 权益记录单, 缴费凭证 or 待遇权益单 (``drivers.printer.proofs``)."""
+        return self._print(render_statement(doc, self._fonts), doc.pdf_title(), wait_s)
 
     def _print(self, pdf: bytes, title: str, wait_s: float) -> PrintOutcome:
         if self._worker is None:

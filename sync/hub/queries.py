@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT_DAYS = 20
 PROOF_SERVICE_CODE = "SB-004"  # 个人参保证明查询打印: the service a printed proof belongs to
+# printed documents by number prefix, and the services (catalog codes) each may be printed under
+DOCUMENTS: dict[str, dict[str, str]] = {
+    "QY": {"SB-022": "社会保险个人权益记录单", "SB-021": "养老保险参保缴费凭证"},  # from a contributions answer
+    "DY": {"SB-025": "养老待遇权益单"},  # from a benefits answer
+}
 
 metadata = sa.MetaData()
 
@@ -208,8 +213,8 @@ class QueryStore:
 
     # --- printed proofs --------------------------------------------------------------------------
 
-    def register_proof(self, id_number: str, device_id: str) -> str:
-        proof_no = "ZM" + dt.date.today().strftime("%Y%m%d") + secrets.token_hex(4).upper()
+    def register_proof(self, id_number: str, device_id: str, prefix: str = "ZM") -> str:
+        proof_no = prefix + dt.date.today().strftime("%Y%m%d") + secrets.token_hex(4).upper()
         with self.engine.begin() as c:
             c.execute(issued_proofs.insert().values(proof_no=proof_no, person_key=person_key(id_number),
                                                     device_id=device_id, issued_at=now_iso()))
@@ -267,10 +272,13 @@ class ReferenceProvider:
         name = str(record.get("name", ""))
         enrolments = tuple(q.Enrolment(**e) for e in record.get("enrolments", ()))
         if kind == "contributions":
-            return q.Answer(holder_name=name, enrolments=enrolments,
-                            contributions=tuple(q.ContributionYear(**c) for c in record.get("contributions", ())))
+            years = tuple(q.ContributionYear(**c) for c in record.get("contributions", ()))
+            return q.Answer(holder_name=name, enrolments=enrolments, contributions=years,
+                            proof=self._issue(id_number, device_id, "QY", name, enrolments) if years else None)
         if kind == "benefits":
-            return q.Answer(holder_name=name, benefits=tuple(q.Benefit(**b) for b in record.get("benefits", ())))
+            benefits = tuple(q.Benefit(**b) for b in record.get("benefits", ()))
+            return q.Answer(holder_name=name, benefits=benefits,
+                            proof=self._issue(id_number, device_id, "DY", name, enrolments) if benefits else None)
         if kind == "card_status":
             card = dict(record.get("card") or {"status": "正常"})
             card.pop("card_number", None)
@@ -290,6 +298,12 @@ class ReferenceProvider:
                                                 enrolments=enrolments))
         raise QueryRefused("数据格式有误", detail=f"kind {kind!r}", code="bad_request", status=400)
 
+    def _issue(self, id_number: str, device_id: str, prefix: str, name: str,
+               enrolments: tuple[q.Enrolment, ...]) -> q.IssuedProof:
+        """A number for the documents the kiosk may print from this answer (see ``DOCUMENTS``)."""
+        return q.IssuedProof(proof_no=self.store.register_proof(id_number, device_id, prefix), holder_name=name,
+                             office=self.office, enrolments=enrolments)
+
 
 def verify_code(db: HubDB, store: QueryStore, text: str) -> q.VerifyCodeReply:
     """Check a printed QR: the issuing device's signature, and that the hub knows the number."""
@@ -307,6 +321,10 @@ def verify_code(db: HubDB, store: QueryStore, text: str) -> q.VerifyCodeReply:
                                  number="", device_id="", issued_on="", document=exc.code)
     if code.acceptance_no.startswith("ZM"):
         known, document = store.proof(code.acceptance_no) is not None, "参保证明"
+    elif code.acceptance_no[:2] in DOCUMENTS:
+        document = DOCUMENTS[code.acceptance_no[:2]].get(code.service_code, "")
+        known = bool(document) and store.proof(code.acceptance_no) is not None
+        document = document or "打印件"
     else:
         known, document = store.find_application(code.acceptance_no) is not None, "受理回执"
     if not known:
