@@ -288,3 +288,27 @@ def test_signed_body_is_gzip_and_connections_are_reused(rig):
     assert [body.count(b'"txn_id"') for body in bodies] == [5] * 6 + [0]
     assert all(h.get("content-encoding") == "gzip" for h, _b in rig.proxy.seen.bodies)
     assert len(rig.proxy._threads) == 1  # one keep-alive connection carried all seven batches
+
+
+def test_background_sender_thread_delivers_after_an_outage_and_stops(rig):
+    ids = rig.add(6)
+    rig.proxy.plan("html_503")
+    events = EventHub()
+    delivered = threading.Event()
+    names: list[str] = []
+
+    def on_progress(p: SyncProgress) -> None:
+        names.append(threading.current_thread().name)
+        if p.online and p.sent == p.total == 6:
+            delivered.set()
+
+    events.subscribe(SyncProgress, on_progress)
+    client = rig.client(events=events)
+    client.start()
+    try:
+        assert delivered.wait(30), client.status
+    finally:
+        client.stop()
+    assert set(names) == {"sync-sender"} and client._thread is None
+    assert client.status.failures == 1 and rig.clock.waits  # backed off once on the manual clock
+    rig.exactly_once(ids)
