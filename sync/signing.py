@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from kiosk.crypto import SUITE_NAMES, get_suite
 
 SUITES = SUITE_NAMES
-GM_SIGNATURE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -24,14 +23,7 @@ class SigningKey:
     public_text: str
 
     def sign(self, message: bytes) -> bytes:
-        suite = get_suite(self.suite)
-        for _ in range(16):
-            sig = suite.sign(self.private, message)
-            # kiosk.crypto's gm sign does not zero-pad r and s (~1 % of signatures come out short);
-            # SM2 signing is randomised, so signing again gives a full-length r||s
-            if self.suite != "gm" or len(sig) == GM_SIGNATURE_SIZE:
-                return sig
-        raise RuntimeError("SM2 signing kept returning short signatures")
+        return get_suite(self.suite).sign(self.private, message)
 
 
 def generate(suite: str) -> SigningKey:
@@ -46,23 +38,9 @@ def from_private(suite: str, private: bytes) -> SigningKey:
 def verify(suite: str, public_text: str, message: bytes, signature: bytes) -> bool:
     """True only for a valid signature; a malformed key or signature, or an unknown suite, is invalid."""
     try:
-        impl = get_suite(suite)
-        if suite == "gm" and 32 < len(signature) < GM_SIGNATURE_SIZE:
-            # a store checkpoint signed without zero-padding: r||s with r or s short; try each split
-            return any(impl.verify(public_text, message, candidate) for candidate in _padded_splits(signature))
-        return impl.verify(public_text, message, signature)
+        return get_suite(suite).verify(public_text, message, signature)
     except Exception:  # gmalg raises its own errors for points off the curve; all mean "not valid"
         return False
-
-
-def _padded_splits(signature: bytes) -> list[bytes]:
-    half = GM_SIGNATURE_SIZE // 2
-    out = []
-    for cut in range(len(signature) - half, half + 1):
-        r, s = signature[:cut], signature[cut:]
-        if len(r) <= half and len(s) <= half:
-            out.append(r.rjust(half, b"\0") + s.rjust(half, b"\0"))
-    return out
 
 
 def body_message(suite: str, body: bytes) -> bytes:

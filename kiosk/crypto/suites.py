@@ -133,7 +133,8 @@ class GmSuite:
     def sign(self, private: bytes, message: bytes) -> bytes:
         pk = gmalg.SM2().generate_pk(private)
         r, s = gmalg.SM2(sk=private, uid=SM2_UID, pk=pk).sign(message)
-        return r + s
+        # gmalg returns r and s without leading zeros; r||s is two fixed 32-byte halves (GB/T 35276)
+        return r.rjust(32, b"\0") + s.rjust(32, b"\0")
 
     def verify(self, public_text: str, message: bytes, signature: bytes) -> bool:
         if len(signature) != 64:
