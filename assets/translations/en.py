@@ -132,6 +132,22 @@ EN = {
     "未检测": "Not checked",  # diagnostics
     "重新测试": "Test again",  # diagnostics
     "完成": "Done",  # diagnostics
+    # 我的查询 and the proofs printed from it (issue 13)
+    "请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明；查过缴费记录或待遇后，还能打印权益记录单、缴费凭证和待遇权益单。": "Choose what to look up: contributions, benefits, card status or your applications. You can also print a proof of insurance; after looking up contributions or benefits you can print a statement of your record, a payment proof or a benefit statement.",
+    "我的查询": "My records",
+    "查询需要联网，结果只在本次办理中显示，离开后自动清除。": "Looking up needs the network. Results are shown only during this visit and are cleared when you leave.",
+    "打印参保证明": "Print proof of insurance",
+    "查询个人信息需要输入社保卡密码。请用下方数字键输入，输完后点确认。周围有人时请注意遮挡。": "To see your records, enter your card PIN on the keypad below, then touch Confirm. Shield the keypad if others are near.",
+    "我的查询：请输入社保卡密码": "My records: enter your card PIN",
+    "证明已出具。有打印机时请取走打印件；上面的二维码可以到县人社局核验。": "Your document is ready. If it printed, please take it; its QR code can be checked with the county social security bureau.",
+    "社会保险参保证明": "Proof of social insurance",
+    "社会保险个人权益记录单": "Social insurance personal record statement",
+    "养老保险参保缴费凭证": "Pension contribution proof",
+    "养老待遇权益单": "Pension benefit statement",
+    "这是查询结果。需要纸质凭证请点打印按钮。看完请点返回。": "Here is the result. To get it on paper, touch a print button. Touch Back when you are done.",
+    "打印本年缴费凭证": "Print this year's payment proof",
+    "打印个人权益记录单": "Print record statement",
+    "打印待遇权益单": "Print benefit statement",
     "协管员请登录。": "Clerk, please log in.",  # clerk mode
     "协管员登录（帮办、台账）": "Clerk login (assisted service, ledgers)",  # clerk mode
     "您有到期的台账，请查看提醒。": "Some ledgers are due. Please see the reminders.",  # clerk mode

@@ -49,6 +49,87 @@
     </message>
 </context>
 <context>
+    <name>ClerkAssist</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="9" />
+        <source>请群众插入社保卡，或输入群众的身份证号码和姓名。</source>
+        <translation>Ask the resident to insert their card, or type their ID number and name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="17" />
+        <source>帮办：请群众插卡，或输入身份证号码</source>
+        <translation>Assisted service: card, or the resident's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="24" />
+        <source>身份证号码（18位）</source>
+        <translation>ID number (18 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="28" />
+        <source>群众姓名</source>
+        <translation>Resident's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="32" />
+        <source>返回协管员首页</source>
+        <translation>Back to the clerk's home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkAssist.qml" line="34" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkConsent</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="9" />
+        <source>请群众在白框里签名，同意由协管员代为办理；也可以拍下代办授权书。</source>
+        <translation>Ask the resident to sign in the white box to agree that the clerk acts for them, or photograph the signed authorisation form.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="14" />
+        <source>为 %1 帮办：请群众签字同意</source>
+        <translation>Assisting %1: the resident's consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="49" />
+        <source>请把签好字的代办授权书平放在高拍仪下，然后点拍照</source>
+        <translation>Lay the signed authorisation form under the document camera, then touch Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="54" />
+        <source>换一位群众</source>
+        <translation>Another resident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="57" />
+        <source>改为签字</source>
+        <translation>Sign instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="57" />
+        <source>拍代办授权书</source>
+        <translation>Photograph the authorisation form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="60" />
+        <source>重新签名</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="63" />
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkConsent.qml" line="63" />
+        <source>确认签名</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>ClerkHome</name>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="7" />
@@ -81,22 +162,27 @@
         <translation>This month's statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="35" />
+        <source>帮办：替群众办理业务</source>
+        <translation>Assisted service: act for a resident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="38" />
         <source>填报台账（上月）</source>
         <translation>Ledgers (last month)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="44" />
         <source>（已填 %1 条）</source>
         <translation> (%1 entered)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="44" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="50" />
         <source>报送本月统计</source>
         <translation>Send this month's statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="45" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="51" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -165,6 +251,35 @@
         <location filename="../../ui/qml/Kiosk/screens/ClerkLogin.qml" line="20" />
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmId</name>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="18" />
+        <source>网络暂时不通，请输入您的身份证号码，县里核对后生效。</source>
+        <translation>The network is down. Please type your ID number; it takes effect once the county has checked it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="17" />
+        <source>请输入身份证号码</source>
+        <translation>Please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="25" />
+        <source>18位身份证号码</source>
+        <translation>18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="32" />
+        <source>不办了</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/ConfirmId.qml" line="34" />
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -598,23 +713,23 @@
     <name>QueryHome</name>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="7" />
-        <source>请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明。</source>
-        <translation type="unfinished" />
+        <source>请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明；查过缴费记录或待遇后，还能打印权益记录单、缴费凭证和待遇权益单。</source>
+        <translation>Choose what to look up: contributions, benefits, card status or your applications. You can also print a proof of insurance; after looking up contributions or benefits you can print a statement of your record, a payment proof or a benefit statement.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="12" />
         <source>我的查询</source>
-        <translation type="unfinished" />
+        <translation>My records</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="13" />
         <source>查询需要联网，结果只在本次办理中显示，离开后自动清除。</source>
-        <translation type="unfinished" />
+        <translation>Looking up needs the network. Results are shown only during this visit and are cleared when you leave.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="29" />
         <source>打印参保证明</source>
-        <translation type="unfinished" />
+        <translation>Print proof of insurance</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryHome.qml" line="30" />
@@ -627,7 +742,7 @@
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryLayer.qml" line="14" />
         <source>我的查询</source>
-        <translation type="unfinished" />
+        <translation>My records</translation>
     </message>
 </context>
 <context>
@@ -635,12 +750,12 @@
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="8" />
         <source>查询个人信息需要输入社保卡密码。请用下方数字键输入，输完后点确认。周围有人时请注意遮挡。</source>
-        <translation type="unfinished" />
+        <translation>To see your records, enter your card PIN on the keypad below, then touch Confirm. Shield the keypad if others are near.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="16" />
         <source>我的查询：请输入社保卡密码</source>
-        <translation type="unfinished" />
+        <translation>My records: enter your card PIN</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/screens/QueryPin.qml" line="33" />
@@ -661,17 +776,32 @@
 <context>
     <name>QueryProof</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="7" />
-        <source>参保证明已出具。有打印机时请取走打印的证明；证明上的二维码可以到县人社局核验。</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="8" />
+        <source>证明已出具。有打印机时请取走打印件；上面的二维码可以到县人社局核验。</source>
+        <translation>Your document is ready. If it printed, please take it; its QR code can be checked with the county social security bureau.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="10" />
         <source>社会保险参保证明</source>
-        <translation type="unfinished" />
+        <translation>Proof of social insurance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="11" />
+        <source>社会保险个人权益记录单</source>
+        <translation>Social insurance personal record statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="12" />
+        <source>养老保险参保缴费凭证</source>
+        <translation>Pension contribution proof</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="13" />
+        <source>养老待遇权益单</source>
+        <translation>Pension benefit statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryProof.qml" line="38" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -679,14 +809,29 @@
 <context>
     <name>QueryResult</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="7" />
-        <source>这是查询结果。看完请点返回。</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="9" />
+        <source>这是查询结果。需要纸质凭证请点打印按钮。看完请点返回。</source>
+        <translation>Here is the result. To get it on paper, touch a print button. Touch Back when you are done.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="46" />
+        <source>打印本年缴费凭证</source>
+        <translation>Print this year's payment proof</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="53" />
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="59" />
+        <source>打印个人权益记录单</source>
+        <translation>Print record statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/QueryResult.qml" line="59" />
+        <source>打印待遇权益单</source>
+        <translation>Print benefit statement</translation>
     </message>
 </context>
 <context>
@@ -805,17 +950,17 @@
         <translation>Time limit: %1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="43" />
         <source>撤销办件</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="43" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="48" />
         <source>下一步：评价</source>
         <translation>Next: rate</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/screens/Receipt.qml" line="65" />
         <source>扫码查询进度</source>
         <translation>Scan to check progress</translation>
     </message>

@@ -1,5 +1,6 @@
 """我的查询 as QML sees it (``queries``): PIN on the card, then look-ups answered online by the hub, and
-the 参保证明 printed (or shown on screen) with a QR the hub verifies.
+the 参保证明, 个人权益记录单, 缴费凭证 and 待遇权益单 printed (or shown on screen) with a QR the hub verifies.
+The last three print from the answer already on screen (its number came with it): no second round trip.
 
 Every network, card and printer call runs on a pool thread; answers live in the session's
 ``SessionAnswers`` and in the rows shown, and both are dropped when the controller's session ends.
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 
 TITLES = dict(QUERY_MENU) | {"proof": "参保证明"}
 NO_PRINTER = "本终端未配置打印机，参保证明已显示在屏幕上"
+# the documents printed from an answer: key → (title, the answer kind they come from)
+STATEMENTS = {"record": ("社会保险个人权益记录单", "contributions"), "voucher": ("养老保险参保缴费凭证", "contributions"),
+              "benefit": ("养老待遇权益单", "benefits")}
+CANNOT_ISSUE = "县平台这次没有给出凭证编号，暂不能打印，请重新查询或到窗口办理"
 
 
 def proof_document(reply: q.QueryReply, id_number: str, device_id: str, sign: Callable[[bytes], bytes],
@@ -42,13 +47,63 @@ def proof_document(reply: q.QueryReply, id_number: str, device_id: str, sign: Ca
                           office=issued.office, verification_code=code)
 
 
+def statement_document(key: str, reply: q.QueryReply, id_number: str, device_id: str,
+                       sign: Callable[[bytes], bytes], now: dt.datetime, *, year: int = 0) -> Any:
+    """The printable 权益记录单 / 缴费凭证 (of ``year``) / 待遇权益单 from an answer the hub numbered."""
+    from drivers.printer import proofs
+    from kiosk.errors import UserFacingError
+    from kiosk.receipt_code import ReceiptCode, build_receipt_code
+
+    a = reply.answer
+    if a.proof is None:  # an older hub, or nothing to print: never a document the county cannot verify
+        raise UserFacingError(CANNOT_ISSUE, detail=f"{reply.kind} answer carries no document number")
+    service = {"record": proofs.RECORD_SERVICE, "voucher": proofs.VOUCHER_SERVICE,
+               "benefit": proofs.BENEFIT_SERVICE}[key]
+    code = build_receipt_code(ReceiptCode(a.proof.proof_no, device_id, service, now.date()), sign)
+    issue = proofs.Issue(number=a.proof.proof_no, office=a.proof.office, device_name=device_id, issued_at=now,
+                         verification_code=code)
+    if key == "benefit":
+        lines = tuple(proofs.BenefitLine(b.kind, b.status, b.monthly_amount, b.since) for b in a.benefits)
+        return proofs.BenefitStatement(a.holder_name, id_number, lines, issue)
+    years = tuple(proofs.ContributionLine(c.year, c.scheme, c.months, c.amount, c.subsidy) for c in a.contributions)
+    if key == "record":
+        return proofs.RecordStatement(a.holder_name, id_number, years, issue)
+    chosen = tuple(c for c in years if c.year == year)
+    if not chosen:
+        raise UserFacingError("没有查到这一年的缴费记录", detail=f"no contributions in {year}")
+    return proofs.PaymentVoucher(a.holder_name, id_number, year, chosen, issue)
+
+
+def document_rows(doc: Any) -> list[dict]:
+    """The printed document's content as the proof screen lists it."""
+    if not hasattr(doc, "sheet"):  # the 参保证明
+        return [{"title": r.scheme, "lines": [f"{r.status}，{r.since} 起，累计缴费 {r.months_paid} 个月"]}
+                for r in doc.records]
+    sheet = doc.sheet()
+    names = [title for title, _ in sheet.columns]
+    rows = [{"title": row[0], "lines": ["，".join(f"{n} {cell}" for n, cell in zip(names[1:], row[1:], strict=True))]}
+            for row in sheet.rows]
+    return rows + [{"title": "说明", "lines": [sheet.footer[0]]}]
+
+
+def print_buttons(reply: q.QueryReply) -> list[dict]:
+    """The print buttons under an answer: only for documents the hub numbered."""
+    if reply.answer.proof is None:
+        return []
+    if reply.kind == "contributions" and reply.answer.contributions:
+        return [{"key": "record"}]  # each year's 缴费凭证 has its button on that year's row
+    if reply.kind == "benefits" and reply.answer.benefits:
+        return [{"key": "benefit"}]
+    return []
+
+
 def answer_rows(reply: q.QueryReply) -> list[dict]:
     """What the result screen lists: one card per item, a title and a few plain lines."""
     a = reply.answer
     if reply.kind == "contributions":
         rows = [{"title": e.scheme, "lines": [f"{e.status}，{e.since} 起，累计缴费 {e.months_paid} 个月"]}
                 for e in a.enrolments]
-        rows += [{"title": f"{c.year} 年", "lines": [f"{c.scheme}：缴费 {c.months} 个月，{c.amount:.2f} 元"
+        rows += [{"title": f"{c.year} 年", "year": c.year, "lines": [f"{c.scheme}：缴费 {c.months} 个月，{c.amount:.2f} 元"
                                                      + (f"，政府补贴 {c.subsidy:.2f} 元" if c.subsidy else "")]}
                  for c in sorted(a.contributions, key=lambda c: -c.year)]
         return rows
@@ -96,6 +151,8 @@ class QueryBridge(QObject):
     def _clear(self) -> None:
         self._screen, self._title, self._rows, self._message = "", "", [], ""
         self._pin_message, self._busy, self._proof_qr, self._print_status = "", False, "", ""
+        self._prints: list[dict] = []
+        self._print_key = ""  # the statement on the proof screen, if any
 
     screen = Property(str, lambda s: s._screen, notify=changed)
     title = Property(str, lambda s: s._title, notify=changed)
@@ -105,6 +162,7 @@ class QueryBridge(QObject):
     busy = Property(bool, lambda s: s._busy, notify=changed)
     proofQr = Property(str, lambda s: s._proof_qr, notify=changed)
     printStatus = Property(str, lambda s: s._print_status, notify=changed)
+    prints = Property("QVariantList", lambda s: s._prints, notify=changed)  # print buttons under an answer
     menu = Property("QVariantList", lambda s: [{"kind": k, "title": t} for k, t in QUERY_MENU], constant=True)
 
     def _show(self, screen: str, **values: Any) -> None:
@@ -145,18 +203,20 @@ class QueryBridge(QObject):
     def ask(self, kind: str) -> None:
         if self._busy:
             return
-        self._show("QueryResult", busy=True, title=TITLES.get(kind, ""), rows=[], message="正在向县平台查询…")
+        self._show("QueryResult", busy=True, title=TITLES.get(kind, ""), rows=[], prints=[],
+                   message="正在向县平台查询…")
         run_async(self._pool, lambda: self.desk.ask(kind), self._answered.emit, self._failed.emit)
 
     def _on_answered(self, reply: q.QueryReply) -> None:
         rows = answer_rows(reply)
-        self._show("QueryResult", busy=False, rows=rows, message="" if rows else "没有查到记录")
+        self._show("QueryResult", busy=False, rows=rows, prints=print_buttons(reply),
+                   message="" if rows else "没有查到记录")
         self.finished.emit(reply.kind)
 
     def _on_failed(self, message: str) -> None:
         # offline or refused: say so plainly and show nothing from before
         pin_screen = self._screen == "QueryPin"
-        self._show(self._screen or "QueryResult", busy=False, rows=[], message=message,
+        self._show(self._screen or "QueryResult", busy=False, rows=[], prints=[], message=message,
                    pin_message=message if pin_screen else self._pin_message)
         self.finished.emit("error")
 
@@ -165,38 +225,72 @@ class QueryBridge(QObject):
         if self._busy or self.sign is None:
             return
         self._show("QueryProof", busy=True, title="参保证明", rows=[], message="正在出具参保证明…", proof_qr="",
-                   print_status="")
+                   print_status="", print_key="")
         run_async(self._pool, self._issue_and_print, self._printed.emit, self._failed.emit)
 
-    def _issue_and_print(self) -> tuple[Any, Any]:
-        from drivers.printer.service import DocumentPrinter
-
+    def _issue_and_print(self) -> tuple[str, Any, Any]:
         reply = self.desk.ask("proof")
         identity = self.desk.answers.identity
         if identity is None:  # wiped while the hub answered
             raise RuntimeError("session ended")
         doc = proof_document(reply, identity.id_number, self.device_id, self.sign, self.wall_clock())
+        return "proof", doc, self._printer().print_proof(doc)
+
+    @Slot(str, int)
+    def printDocument(self, key: str, year: int) -> None:  # noqa: N802
+        """Print a 权益记录单 / 缴费凭证 / 待遇权益单 from the answer on screen (or show it when it cannot)."""
+        if self._busy or self.sign is None or key not in STATEMENTS:
+            return
+        title, kind = STATEMENTS[key]
+        reply, identity = self.desk.answers.get(kind), self.desk.answers.identity
+        if reply is None or identity is None:
+            return
+        self._show("QueryProof", busy=True, title=title, rows=[], prints=[], message=f"正在出具{title}…",
+                   proof_qr="", print_status="", print_key=key)
+
+        def issue_and_print() -> tuple[str, Any, Any]:
+            doc = statement_document(key, reply, identity.id_number, self.device_id, self.sign, self.wall_clock(),
+                                     year=year)
+            return key, doc, self._printer().print_statement(doc)
+
+        run_async(self._pool, issue_and_print, self._printed.emit, self._failed.emit)
+
+    def _printer(self) -> Any:
+        from drivers.printer.service import DocumentPrinter
+
         if self._document_printer is None:
             self._document_printer = DocumentPrinter(self.printer_worker)
-        return doc, self._document_printer.print_proof(doc)
+        return self._document_printer
 
     def _on_printed(self, result: tuple) -> None:
-        doc, outcome = result
-        status = "参保证明已打印，请取走" if outcome.printed else \
-            (NO_PRINTER if self.printer_worker is None else outcome.message.replace("回执", "参保证明"))
-        rows = [{"title": r.scheme, "lines": [f"{r.status}，{r.since} 起，累计缴费 {r.months_paid} 个月"]}
-                for r in doc.records]
-        self._show("QueryProof", busy=False, rows=rows, message="", proof_qr=doc.verification_code,
-                   print_status=status)
-        self.finished.emit("proof")
+        key, doc, outcome = result
+        if self.desk.answers.identity is None:  # the session ended while printing: show nothing of it
+            return
+        name = self._title
+        if outcome.printed:
+            status = f"{name}已打印，请取走"
+        elif self.printer_worker is None:
+            status = f"本终端未配置打印机，{name}已显示在屏幕上"
+        else:
+            status = outcome.message.replace("回执", name)
+        code = doc.verification_code if hasattr(doc, "verification_code") else doc.issue.verification_code
+        self._show("QueryProof", busy=False, rows=document_rows(doc), message="", proof_qr=code, print_status=status)
+        self.finished.emit(key)
 
     @Slot()
     def back(self) -> None:
-        self._show("QueryHome" if self._screen in ("QueryResult", "QueryProof") else "", message="", rows=[])
+        kind = STATEMENTS.get(self._print_key, ("", ""))[1]
+        reply = self.desk.answers.get(kind) if kind and self._screen == "QueryProof" else None
+        if reply is not None:  # from a printed statement back to the answer it came from
+            self._show("QueryResult", title=TITLES.get(kind, ""), rows=answer_rows(reply), prints=print_buttons(reply),
+                       message="", print_key="")
+            return
+        self._show("QueryHome" if self._screen in ("QueryResult", "QueryProof") else "", message="", rows=[],
+                   prints=[])
 
     @Slot()
     def close(self) -> None:
-        self._show("", message="", rows=[], proof_qr="")
+        self._show("", message="", rows=[], prints=[], proof_qr="")
 
     def wipe(self, _reason: str = "") -> None:
         """The session ended: forget every answer and what the screens showed."""

@@ -1,10 +1,10 @@
 import QtQuick
 import Kiosk
 
-// 我的查询: what the villager can look up, and the 参保证明 to print.
+// 我的查询: what the villager can look up, and the 参保证明 to print (the other proofs print from an answer).
 ScreenBase {
     screenName: "QueryHome"
-    speech: qsTr("请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明。")
+    speech: qsTr("请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明；查过缴费记录或待遇后，还能打印权益记录单、缴费凭证和待遇权益单。")
     Column {
         anchors.centerIn: parent
         spacing: Theme.gap * 1.5

@@ -1,17 +1,24 @@
 import QtQuick
 import Kiosk
 
-// The 参保证明: printed when a printer is there, and always shown here with its verification QR.
+// A printed proof (参保证明, 权益记录单, 缴费凭证, 待遇权益单): printed when a printer is there, and
+// always shown here with its verification QR, so a printer fault never leaves the villager without it.
 ScreenBase {
     screenName: "QueryProof"
-    speech: qsTr("参保证明已出具。有打印机时请取走打印的证明；证明上的二维码可以到县人社局核验。")
+    speech: qsTr("证明已出具。有打印机时请取走打印件；上面的二维码可以到县人社局核验。")
+    readonly property var headings: ({
+        "参保证明": qsTr("社会保险参保证明"),
+        "社会保险个人权益记录单": qsTr("社会保险个人权益记录单"),
+        "养老保险参保缴费凭证": qsTr("养老保险参保缴费凭证"),
+        "养老待遇权益单": qsTr("养老待遇权益单")
+    })
     Row {
         anchors.centerIn: parent
         spacing: Theme.margin * 2
         Column {
             width: 900
             spacing: Theme.gap
-            Heading { text: qsTr("社会保险参保证明") }
+            Heading { objectName: "queryProofTitle"; text: headings[queries.title] || queries.title }
             Body {
                 objectName: "queryProofMessage"
                 visible: text !== ""
@@ -20,9 +27,13 @@ ScreenBase {
                 color: queries.busy ? Theme.ink : Theme.danger
             }
             Body { objectName: "queryPrintStatus"; visible: text !== ""; text: queries.printStatus; font.bold: true }
-            Repeater {
+            ListView {
+                objectName: "queryProofRows"
+                width: parent.width
+                height: Math.min(contentHeight, 620)
+                clip: true
                 model: queries.rows
-                Body { text: modelData.title + "：" + modelData.lines.join("") }
+                delegate: Body { width: ListView.view.width; text: modelData.title + "：" + modelData.lines.join("") }
             }
             BigButton { objectName: "queryProofBack"; text: qsTr("返回"); onClicked: queries.back() }
         }
