@@ -115,6 +115,19 @@ def _draw_qr(canvas: Canvas, value: str, x: float, y: float, side: float) -> Non
     canvas.restoreState()
 
 
+def _draw_signoff(canvas: Canvas, fonts: FontSet, texts: tuple[str, ...], y: float, margin: float, office: str,
+                  issued_at: dt.datetime) -> None:
+    """The foot of an A4 document: its closing paragraphs, then 出具单位 and 出具日期 on the right."""
+    width = A4[0]
+    for line in (part for text in texts for part in _wrap(fonts, text, 11, width - 2 * margin)):
+        _draw(canvas, fonts, margin, y, line, 11)
+        y -= 18
+    y -= 12
+    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具单位：{office}", 11)
+    y -= 18
+    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具日期：{issued_at:%Y年%m月%d日}", 11)
+
+
 # --- the receipt -------------------------------------------------------------------------------------
 
 
@@ -198,13 +211,7 @@ def render_proof(proof: InsuranceProof, fonts: FontSet) -> bytes:
     canvas.line(margin, y - 8, width - margin, y - 8)
     y -= 36
     statement = "兹证明上述人员在本统筹区参加社会保险，情况如上。本证明经扫码或凭核验码可向出具单位核实。"
-    for line in _wrap(fonts, statement, 11, width - 2 * margin):
-        _draw(canvas, fonts, margin, y, line, 11)
-        y -= 18
-    y -= 12
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具单位：{proof.office}", 11)
-    y -= 18
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具日期：{proof.issued_at:%Y年%m月%d日}", 11)
+    _draw_signoff(canvas, fonts, (statement,), y, margin, proof.office, proof.issued_at)
     qr_side = 32 * mm
     _draw_qr(canvas, proof.verification_code, margin, margin + 8, qr_side)
     _draw(canvas, fonts, margin + qr_side + 6, margin + 20, "扫码核验本证明", 9)

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain import mask_id_number, mask_name
 
-from .documents import _draw, _draw_centered, _draw_qr, _wrap
+from .documents import _draw, _draw_centered, _draw_qr, _draw_signoff, _wrap
 from .fonts import FontSet
 
 # the catalog services each document is printed under; the hub checks the QR's code against them
@@ -76,6 +76,12 @@ def _money(value: float) -> str:
     return f"{value:,.2f}"
 
 
+def _holder_lines(name: str, id_number: str, *, masked: bool) -> tuple[str, str]:
+    if masked:
+        name, id_number = mask_name(name), mask_id_number(id_number)
+    return f"姓名：{name}", f"公民身份号码：{id_number}"
+
+
 def _issue_lines(issue: Issue) -> tuple[str, ...]:
     return (f"凭证编号：{issue.number}", f"打印时间：{issue.issued_at:%Y年%m月%d日 %H:%M}",
             f"打印终端：{issue.device_name}")
@@ -111,8 +117,8 @@ class RecordStatement:
         span = f"{min(c.year for c in self.years)}—{max(c.year for c in self.years)} 年" if self.years else "—"
         return Sheet(
             title="社会保险个人权益记录单",
-            heading=(f"姓名：{mask_name(self.holder_name)}", f"公民身份号码：{mask_id_number(self.id_number)}",
-                     f"记录期间：{span}", *_issue_lines(self.issue)),
+            heading=(*_holder_lines(self.holder_name, self.id_number, masked=True), f"记录期间：{span}",
+                     *_issue_lines(self.issue)),
             columns=_CONTRIBUTION_COLUMNS, rows=_contribution_rows(self.years),
             footer=(_totals(self.years),
                     "以上为县人社平台查询时的记录，仅供本人核对。如有疑问请带社保卡到窗口查询。"),
@@ -135,7 +141,7 @@ class PaymentVoucher:
     def sheet(self) -> Sheet:
         return Sheet(
             title="养老保险参保缴费凭证",
-            heading=(f"姓名：{self.holder_name}", f"公民身份号码：{self.id_number}", f"缴费年度：{self.year} 年",
+            heading=(*_holder_lines(self.holder_name, self.id_number, masked=False), f"缴费年度：{self.year} 年",
                      *_issue_lines(self.issue)),
             columns=_CONTRIBUTION_COLUMNS, rows=_contribution_rows(self.lines),
             footer=(_totals(self.lines),
@@ -160,8 +166,7 @@ class BenefitStatement:
                      for b in self.benefits)
         return Sheet(
             title="养老待遇权益单",
-            heading=(f"姓名：{mask_name(self.holder_name)}", f"公民身份号码：{mask_id_number(self.id_number)}",
-                     *_issue_lines(self.issue)),
+            heading=(*_holder_lines(self.holder_name, self.id_number, masked=True), *_issue_lines(self.issue)),
             columns=(("待遇类别", 0.0), ("发放状态", 62.0), ("月发放金额(元)", 96.0), ("起始年月", 136.0)),
             rows=rows,
             footer=("以上为县人社平台查询时的待遇情况，仅供本人核对。待遇调整以发放为准。",),
@@ -217,14 +222,7 @@ def render_sheet(sheet: Sheet, fonts: FontSet) -> bytes:
     if y - 18 * (len(footer) + 4) < bottom:
         finish_page()
         y = page_top(True)
-    y -= 12
-    for line in footer:
-        _draw(canvas, fonts, margin, y, line, 11)
-        y -= 18
-    y -= 10
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具单位：{sheet.issue.office}", 11)
-    y -= 18
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具日期：{sheet.issue.issued_at:%Y年%m月%d日}", 11)
+    _draw_signoff(canvas, fonts, sheet.footer, y - 12, margin, sheet.issue.office, sheet.issue.issued_at)
     finish_page()
     canvas.save()
     return out.getvalue()
