@@ -5,13 +5,19 @@ the citizen session; frames and ink stay in the bridges and are cleared with the
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from drivers.sigpad.render import render_png
+from kiosk.signature import QualityRules, Signature, from_normalised, from_record, quality_hint, to_record
 from ui import flow
-from ui.bridges.sigpad import check_strokes, render_png
+
+# The glass's times are when Qt delivered the touches, which scripted and batched input compresses: kept in
+# the record, but not judged; points and size are, as for the pad.
+GLASS_RULES = QualityRules(min_duration_ms=0.0)
 
 
 class CaptureController(QObject):
@@ -44,6 +50,7 @@ class CaptureController(QObject):
         self._index, self._review, self._pending_jpeg = 0, False, b""
         self._serial, self._quad, self._hint, self._progress = 0, [], "", 0.0
         self._strokes: list[list[list[float]]] = []
+        self._glass_t0: float | None = None  # the glass's own clock: the record keeps each point's time
         self._signature_hint = ""
         self.active = False
         for sig in (self.materialChanged, self.frameChanged, self.signatureChanged):
@@ -146,9 +153,12 @@ class CaptureController(QObject):
 
     @Slot(float, float, bool)
     def glassPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
+        now = time.monotonic()
+        self._glass_t0 = now if self._glass_t0 is None else self._glass_t0
         if new_stroke or not self._strokes:
             self._strokes = self._strokes + [[]]
-        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)])
+        t_ms = round((now - self._glass_t0) * 1000.0, 3)
+        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0), t_ms])
         self.signatureChanged.emit()
 
     @Slot()
@@ -157,23 +167,31 @@ class CaptureController(QObject):
 
     @Slot()
     def clearSignature(self) -> None:  # noqa: N802
-        self._strokes, self._signature_hint = [], ""
+        self._strokes, self._signature_hint, self._glass_t0 = [], "", None
         if self.sigpad is not None:
             self.sigpad.clear()
         self.signatureChanged.emit()
 
+    def _signature(self) -> tuple[Signature, bytes, QualityRules]:
+        """Pad or glass, one model (kiosk.signature): the pad's own record (its ranges, pressure, timing),
+        else the glass strokes with the times glassPoint kept."""
+        pad_record = self.sigpad.record() if self.sigpad is not None and self.sigpad.ok else b""
+        if pad_record:
+            return from_record(pad_record), pad_record, QualityRules()
+        signature = from_normalised(self._strokes)
+        return signature, to_record(signature), GLASS_RULES
+
     @Slot()
     def confirmSignature(self) -> None:  # noqa: N802
-        hint = check_strokes(self._strokes)
+        signature, record, rules = self._signature()
+        hint = quality_hint(signature, rules)
         if hint:
             self._signature_hint = hint
             self.signatureChanged.emit()
             self.speaker.say(hint)
             return
         session = self._session()
-        if session is not None:
-            session.signature_png = render_png(self._strokes)
-            pad_used = self.sigpad is not None and self.sigpad.ok
-            session.signature_record = self.sigpad.record() if pad_used else b""
+        if session is not None:  # bound to the transaction at confirm (ui.flow.application)
+            session.signature_png, session.signature_record = render_png(signature), record
         self.leave()
         self._next_step()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.domain import Holder
+from kiosk.errors import UserFacingError
 from kiosk.session import CitizenSession, IdlePolicy, IdleState, IdleTimer
 from ui import flow
 from ui.bridges.card import CardBridge
@@ -24,7 +25,7 @@ from ui.capture import CaptureController
 
 log = logging.getLogger(__name__)
 
-IN_SERVICE = {"Pin", "Form", "Materials", "Signature", "Review"}
+IN_SERVICE = {"Pin", "Form", "Materials", "Signature", "Review", "ConfirmId"}
 BACK = {"Services": "Home", "Info": "Home", "Notice": "Services", "Pin": "Notice", "Form": "Notice",
         "Rating": "Home", "Card": "Home"}
 
@@ -89,6 +90,8 @@ class KioskController(QObject):
         self._busy = False
         self._notice = ""
         self._info_kind = "policy"
+        self._id_sentence, self._id_message = "", ""  # a 3.0 card read offline: type the ID number
+        self.assist: Any = None  # ui.bridges.assist.AssistBridge (帮办), attached by the clerk bridge's factory
         self.spoken: dict[str, str] = {}  # screen → last prompt, for the accessibility walker
         self.capture = CaptureController(devices.camera, devices.sigpad, devices.speaker, session=lambda: self.session,
                                          service=lambda: self._service, next_step=self._next_step, parent=self)
@@ -105,6 +108,7 @@ class KioskController(QObject):
         d.card.removed.connect(self._on_card_removed)
         d.card.failed.connect(self._on_card_failed)
         d.card.pinChecked.connect(self._on_pin_checked)
+        d.card.identityToConfirm.connect(self._on_identity_to_confirm)
         d.store.saved.connect(self._on_saved)
         d.store.failed.connect(self._on_save_failed)
         d.status.changed.connect(self.statusChanged)
@@ -123,11 +127,13 @@ class KioskController(QObject):
     cardAdvice = Property(str, lambda s: s._card_advice, notify=cardChanged)
     pendingService = Property(str, lambda s: s._pending_service, notify=cardChanged)
     pinMessage = Property(str, lambda s: s._pin_message, notify=formChanged)
+    identitySentence = Property(str, lambda s: s._id_sentence, notify=cardChanged)
+    identityMessage = Property(str, lambda s: s._id_message, notify=cardChanged)
     statusText = Property(str, lambda s: s.d.status.text(), notify=statusChanged)
     unavailableText = Property(str, lambda s: s.d.status.unavailable(), notify=statusChanged)
     notice = Property(str, lambda s: s._notice, notify=statusChanged)
     catalogReady = Property(bool, lambda s: s.d.catalog.ready, notify=catalogChanged)
-    categoryTitle = Property(str, lambda s: s._category_title(), notify=catalogChanged)
+    categoryTitle = Property(str, lambda s: flow.category_title(s._category_key, s._searching), notify=catalogChanged)
     services = Property("QVariantList", lambda s: s._services, notify=catalogChanged)
     service = Property("QVariantMap", lambda s: flow.service_dict(s._service) if s._service else {},
                        notify=catalogChanged)
@@ -142,7 +148,7 @@ class KioskController(QObject):
     canUndo = Property(bool, lambda s: s._can_undo(), notify=receiptChanged)
     idleSecondsLeft = Property(int, lambda s: s._idle_left, notify=idleChanged)
     busy = Property(bool, lambda s: s._busy, notify=busyChanged)
-    homeTiles = Property("QVariantList", lambda s: s._home_tiles(), notify=statusChanged)
+    homeTiles = Property("QVariantList", lambda s: flow.home_tiles(s.d.catalog.ready), notify=statusChanged)
     infoTitle = Property(str, lambda s: "招聘信息" if s._info_kind == "jobs" else "政策和通知", notify=catalogChanged)
     infoItems = Property("QVariantList", lambda s: s._info()[0], notify=catalogChanged)
     infoAge = Property(str, lambda s: s._info()[1], notify=catalogChanged)
@@ -236,15 +242,6 @@ class KioskController(QObject):
         self._go(steps[steps.index(self._screen) + 1] if self._screen in steps else "Review")
 
     # --- home, catalog, notice --------------------------------------------------------------------
-    def _home_tiles(self) -> list[dict]:
-        return [{"key": t["key"], "title": t["title"], "hint": t["hint"],
-                 "available": t["key"] in ("policy", "rate") or self.d.catalog.ready} for t in flow.HOME_TILES]
-
-    def _category_title(self) -> str:
-        if self._searching:
-            return "搜索结果"
-        return next((t["title"] for t in flow.HOME_TILES if t["key"] == self._category_key), "")
-
     @Slot(str)
     def openTile(self, key: str) -> None:  # noqa: N802
         if key == "policy":
@@ -273,15 +270,7 @@ class KioskController(QObject):
         self.catalogChanged.emit()
 
     def _service_items(self, services: list) -> list[dict]:
-        return [{"code": flow.service_code(s), "name": str(getattr(s, "name", "")),
-                 "available": self._available(s)} for s in services]
-
-    def _available(self, service: Any) -> bool:
-        failed = self.d.status.failed_devices
-        info = flow.service_dict(service)
-        if info["needs_card"] and "card" in failed:
-            return False
-        return not (info["materials"] and (self.d.camera is None or "camera" in failed))
+        return flow.service_items(services, set(self.d.status.failed_devices), camera=self.d.camera is not None)
 
     @Slot(str)
     def chooseService(self, code: str) -> None:  # noqa: N802
@@ -299,7 +288,7 @@ class KioskController(QObject):
     @Slot()
     def beginService(self) -> None:  # noqa: N802
         svc = flow.service_dict(self._service)
-        if svc["needs_card"] and not self._has_card:
+        if svc["needs_card"] and not self._has_card and not self._assisting():
             return
         if self.session is None:
             self._start_session(None)
@@ -338,7 +327,40 @@ class KioskController(QObject):
             self.session.holder = holder
         self._pending_service = flow.service_code(self._service) if self._screen == "Notice" and self._service else ""
         self.cardChanged.emit()
+        self._go("ConfirmId" if not holder.id_number else "Notice" if self._pending_service else "Card")
+
+    def _on_identity_to_confirm(self, sentence: str) -> None:
+        self._id_sentence, self._id_message = sentence, ""
+        self.cardChanged.emit()
+
+    @Slot(str)
+    def confirmIdentity(self, typed: str) -> None:  # noqa: N802
+        """The ID number typed for a 3.0 card read offline (check digit verified); the hub confirms it later."""
+        from drivers.card.gen3 import confirm_typed_id
+
+        if self.session is None or self.session.holder is None:
+            return
+        try:
+            self.session.holder = confirm_typed_id(self.session.holder, typed)
+        except UserFacingError as exc:
+            self._id_message = exc.message
+            self.cardChanged.emit()
+            self.d.speaker.say(exc.message)
+            return
+        self._id_message = ""
+        self.cardChanged.emit()
         self._go("Notice" if self._pending_service else "Card")
+
+    def serve(self, holder: Holder) -> None:
+        """帮办: the clerk identified the villager and has their consent; the villager's session starts here."""
+        if self.session is None or self.session.holder is None or self.session.holder.id_number != holder.id_number:
+            self._wipe("assist_next", go_home=False)
+            self._start_session(holder)
+        self.cardChanged.emit()
+        self.openTile("social")
+
+    def _assisting(self) -> bool:
+        return self.assist is not None and self.assist.active
 
     @Slot()
     def afterGreeting(self) -> None:  # noqa: N802
@@ -436,7 +458,7 @@ class KioskController(QObject):
         self._service, self._fields, self._errors = None, [], {}
         self._receipt, self._print_status, self._submit_error, self._pin_message = {}, "", "", ""
         self._pending_service, self._card_message, self._card_advice = "", "", ""
-        self._form_page = 0
+        self._form_page, self._id_sentence, self._id_message = 0, "", ""
         if not self._has_card:
             self._card_state = ""
         self._services = []
@@ -506,21 +528,30 @@ class KioskController(QObject):
         if self.session is None or self._busy:
             return
         s = self.session
-        txn = flow.application(self._service, s.holder, s.form_values, s.materials, s.signature_png,
-                               s.signature_record, self._actor_ref())
+        context = {"actor_ref": self._actor_ref(), "accepted_at": self.d.wall_clock().isoformat(timespec="seconds"),
+                   "clerk_ref": self.assist.clerk_ref() if self._assisting() else ""}
+        try:
+            txn = self._as_assisted(flow.application(self._service, s.holder, s.form_values, s.materials,
+                                                     s.signature_png, s.signature_record, self._actor_ref(), context))
+        except UserFacingError as exc:  # 帮办 refused (a 窗口 service, no consent): said on the review screen
+            self._submit_error = exc.message
+            self.busyChanged.emit()
+            return
         self._submit_error = ""
         self._set_busy(True)
         self.d.store.enqueue("application", txn)
+
+    def _as_assisted(self, txn: Any) -> Any:
+        """帮办: while a clerk serves this villager, every item names both people."""
+        return self.assist.wrap(txn, self._service) if self._assisting() else txn
 
     def _on_saved(self, tag: str, receipt: Any) -> None:
         self._set_busy(False)
         if tag == "application":
             svc = flow.service_dict(self._service) if self._service else {}
-            now = self.d.wall_clock()
-            self._receipt = {"acceptance_no": receipt.acceptance_no, "service": svc.get("name", ""),
-                             "service_code": svc.get("code", ""), "date": now.strftime("%Y-%m-%d %H:%M"),
-                             "time_limit_days": svc.get("time_limit_days", 0), "undo_minutes": svc.get("undo_minutes", 0),
-                             "qr": self._qr_text(receipt.acceptance_no, svc.get("code", "")), "undone": False}
+            self._receipt = flow.receipt(receipt.acceptance_no, svc, self.d.wall_clock(),
+                                         self._qr_text(receipt.acceptance_no, svc.get("code", "")),
+                                         self.assist.receipt_lines() if self._assisting() else [])
             self._receipt_at = self.d.clock()
             if self.session is not None:
                 self.session.receipts.append(receipt.acceptance_no)
@@ -564,8 +595,8 @@ class KioskController(QObject):
         if not self._can_undo() or self._busy:
             return
         self._set_busy(True)
-        self.d.store.enqueue("undo", flow.withdrawal(self._receipt["service_code"], self._receipt["acceptance_no"],
-                                                     self._actor_ref()))
+        self.d.store.enqueue("undo", self._as_assisted(flow.withdrawal(
+            self._receipt["service_code"], self._receipt["acceptance_no"], self._actor_ref())))
 
     @Slot()
     def openRating(self) -> None:  # noqa: N802
@@ -576,7 +607,7 @@ class KioskController(QObject):
         txn = flow.rating(level, [str(r) for r in reasons], self._receipt.get("acceptance_no", ""),
                           self._receipt.get("service_code", ""), self._actor_ref())
         self._set_busy(True)
-        self.d.store.enqueue("rating", txn)
+        self.d.store.enqueue("rating", self._as_assisted(txn))
 
     @Slot()
     def skipRating(self) -> None:  # noqa: N802

@@ -10,6 +10,8 @@ materials/notice/speech/needs_card/needs_pin/needs_signature/undo_minutes/time_l
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import Holder
@@ -75,6 +77,33 @@ def service_dict(service: Any, *, available: bool = True) -> dict[str, Any]:
     }
 
 
+def home_tiles(catalog_ready: bool) -> list[dict[str, Any]]:
+    return [{"key": t["key"], "title": t["title"], "hint": t["hint"],
+             "available": t["key"] in ("policy", "rate") or catalog_ready} for t in HOME_TILES]
+
+
+def category_title(key: str, searching: bool) -> str:
+    return "搜索结果" if searching else next((t["title"] for t in HOME_TILES if t["key"] == key), "")
+
+
+def service_items(services: list, failed_devices: set[str], *, camera: bool) -> list[dict[str, Any]]:
+    """The list rows; a service is greyed out when a device it needs has failed (or is not there)."""
+    rows = []
+    for s in services:
+        info = service_dict(s)
+        usable = not (info["needs_card"] and "card" in failed_devices) and \
+            not (info["materials"] and (not camera or "camera" in failed_devices))
+        rows.append({"code": info["code"], "name": info["name"], "available": usable})
+    return rows
+
+
+def receipt(acceptance_no: str, svc: dict[str, Any], now: dt.datetime, qr: str, assisted: list[str]) -> dict[str, Any]:
+    """The 受理回执 as the screen and the printer show it; ``assisted``: the 帮办 lines (way, clerk)."""
+    return {"acceptance_no": acceptance_no, "service": svc.get("name", ""), "service_code": svc.get("code", ""),
+            "date": now.strftime("%Y-%m-%d %H:%M"), "time_limit_days": svc.get("time_limit_days", 0),
+            "undo_minutes": svc.get("undo_minutes", 0), "qr": qr, "undone": False, "assisted": assisted}
+
+
 def field_key(field: Any) -> str:
     return str(_get(field, "key", "") or _get(field, "name", ""))
 
@@ -121,17 +150,33 @@ def review_rows(service: Any, values: dict[str, str], materials: dict[str, list[
     return rows
 
 
+def signing_digest(service_code_: str, values: dict[str, str], context: dict[str, Any]) -> str:
+    """What a signature is bound to: the form as submitted, the service, and the acceptance context
+    (who, when, the clerk in 帮办, the materials' hashes). The payload carries all three so the hub can
+    recompute it."""
+    canonical = json.dumps({"service_code": service_code_, "form": values, "context": context},
+                           ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def application(service: Any, holder: Holder | None, values: dict[str, str], materials: dict[str, list[bytes]],
-                signature_png: bytes, signature_record: bytes, actor_ref: str) -> Transaction:
+                signature_png: bytes, signature_record: bytes, actor_ref: str,
+                context: dict[str, Any] | None = None) -> Transaction:
+    from kiosk.signature import bind_record
     from kiosk.store.model import Attachment, ItemKind, Transaction
 
     attachments = [Attachment(f"{name}_{i}" if len(frames) > 1 else name, "image/jpeg", data)
                    for name, frames in materials.items() for i, data in enumerate(frames, 1)]
+    payload: dict[str, Any] = {"service_name": str(_get(service, "name", "")), "form": dict(values)}
     if signature_png:
         attachments.append(Attachment("signature", "image/png", signature_png))
     if signature_record:
+        context = {**(context or {}), "materials": {a.name: hashlib.sha256(a.data).hexdigest() for a in attachments
+                                                    if a.media_type == "image/jpeg"}}
+        digest = signing_digest(service_code(service), dict(values), context)
+        signature_record = bind_record(signature_record, digest)
+        payload["signature_binding"] = {"transaction": digest, "context": context}
         attachments.append(Attachment("signature_record", "application/json", signature_record))
-    payload: dict[str, Any] = {"service_name": str(_get(service, "name", "")), "form": dict(values)}
     if holder is not None:
         payload["holder"] = {"id_number": holder.id_number, "name": holder.name,
                              "card_number": holder.card_number, "card_version": holder.card_version}

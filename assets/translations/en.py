@@ -163,6 +163,25 @@ EN = {
     "存草稿": "Save draft",  # clerk mode
     "提交这一条": "Submit this entry",  # clerk mode
     "本月填完，报送": "Month complete: report it",  # clerk mode
+    # 帮办 on the touchscreen and the 3.0 card's offline ID entry (issues 9, 14)
+    "请群众插入社保卡，或输入群众的身份证号码和姓名。": "Ask the resident to insert their card, or type their ID number and name.",
+    "帮办：请群众插卡，或输入身份证号码": "Assisted service: card, or the resident's ID number",
+    "身份证号码（18位）": "ID number (18 characters)",
+    "群众姓名": "Resident's name",
+    "返回协管员首页": "Back to the clerk's home",
+    "确定": "OK",
+    "请群众在白框里签名，同意由协管员代为办理；也可以拍下代办授权书。": "Ask the resident to sign in the white box to agree that the clerk acts for them, or photograph the signed authorisation form.",
+    "为 %1 帮办：请群众签字同意": "Assisting %1: the resident's consent",
+    "请把签好字的代办授权书平放在高拍仪下，然后点拍照": "Lay the signed authorisation form under the document camera, then touch Take photo",
+    "换一位群众": "Another resident",
+    "改为签字": "Sign instead",
+    "拍代办授权书": "Photograph the authorisation form",
+    "拍照": "Take photo",
+    "帮办：替群众办理业务": "Assisted service: act for a resident",
+    "网络暂时不通，请输入您的身份证号码，县里核对后生效。": "The network is down. Please type your ID number; it takes effect once the county has checked it.",
+    "请输入身份证号码": "Please type your ID number",
+    "18位身份证号码": "18-character ID number",
+    "不办了": "Cancel",
 }
 
 

@@ -1,11 +1,13 @@
 """The pure data side of a 办件: catalog → form rows with card pre-fill, review rows, store records."""
 
 import datetime as dt
+import hashlib
 
 import pytest
 
 from kiosk.domain import Holder
 from kiosk.session import CitizenSession
+from kiosk.signature import from_normalised, to_record, verify_binding
 from kiosk.store.model import ItemKind
 from ui import flow
 from ui.tour import luhn_complete, sample_value
@@ -47,11 +49,21 @@ def test_review_and_application_record():
         rows = flow.review_rows(SERVICE, session.form_values, session.materials, signed=True)
         assert {"label": "手机号码", "value": "13800138000"} in rows
         assert {"label": "签名", "value": "已签名"} in rows and {"label": "备注", "value": "（未填写）"} in rows
-        txn = flow.application(SERVICE, HOLDER, session.form_values, session.materials, b"png", b"{}", "p:abc")
+        record = to_record(from_normalised([[[0.1, 0.5, 0.0], [0.6, 0.4, 400.0]]]))
+        txn = flow.application(SERVICE, HOLDER, session.form_values, session.materials, b"png", record, "p:abc",
+                               {"actor_ref": "p:abc"})
         assert txn.kind is ItemKind.APPLICATION and txn.service_code == "SB-001" and txn.actor_ref == "p:abc"
         assert [a.name for a in txn.attachments] == ["id_card_front_1", "id_card_front_2", "signature",
                                                      "signature_record"]
         assert txn.payload["holder"]["name"] == HOLDER.name
+        # the signature is bound to this form, service and context (materials' hashes included)
+        binding = txn.payload["signature_binding"]
+        bound = next(a.data for a in txn.attachments if a.name == "signature_record")
+        assert binding["context"]["materials"]["id_card_front_1"] == hashlib.sha256(b"jpeg1").hexdigest()
+        assert binding["transaction"] == flow.signing_digest("SB-001", session.form_values, binding["context"])
+        assert verify_binding(bound, binding["transaction"])
+        changed = flow.signing_digest("SB-001", {**session.form_values, "phone": "13900139000"}, binding["context"])
+        assert not verify_binding(bound, changed)
         assert "𠮷" not in repr(txn)
     finally:
         session.wipe()

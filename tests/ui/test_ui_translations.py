@@ -17,7 +17,7 @@ def sources(ts: Path) -> set[str]:
 MINE = ["Main.qml", "Idle.qml", "Theme.qml", "parts", "screens/Home.qml", "screens/Card.qml", "screens/Services.qml",
         "screens/Notice.qml", "screens/Pin.qml", "screens/Form.qml", "screens/Materials.qml", "screens/Signature.qml",
         "screens/Review.qml", "screens/Receipt.qml", "screens/Rating.qml", "screens/Done.qml", "screens/Leave.qml",
-        "screens/Info.qml"]
+        "screens/Info.qml", "screens/ClerkAssist.qml", "screens/ClerkConsent.qml", "screens/ConfirmId.qml"]
 
 
 def test_every_qml_string_has_an_english_translation(tmp_path):

@@ -29,7 +29,7 @@ ADVICE = {
     "hsm_refused": "请稍后重新插卡；如果还不行，请到窗口办理。",
 }
 # a third-generation card read while the county's crypto service is out of reach (drivers.card.gen3)
-OFFLINE_IDENTITY_SENTENCE = "暂时连不上县里的读卡服务。请输入您的身份证号码继续办理，网络恢复后工作人员会核对。"
+OFFLINE_IDENTITY_SENTENCE = "网络暂时不通，请输入您的身份证号码，县里核对后生效。"  # ConfirmId.qml says the same
 DEFAULT_ADVICE = "请重新插卡；如果还不行，请到窗口办理。"
 
 

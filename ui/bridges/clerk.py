@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QThreadPool, QTimer, Signal, Slot
@@ -54,6 +55,7 @@ class ClerkBridge(QObject):
         self._failed.connect(self._on_failed)
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._idle.timeout.connect(lambda: self.logout("idle"))
+        self.assisting: Any = None
         self._reset()
 
     def _reset(self) -> None:
@@ -84,6 +86,7 @@ class ClerkBridge(QObject):
     values = Property("QVariantMap", lambda s: dict(s._values), notify=changed)
     drafts = Property("QVariantList", lambda s: list(s._drafts), notify=changed)
     ledgerName = Property(str, lambda s: s._ledger.name if s._ledger else "", notify=changed)  # noqa: N815
+    assist = Property(QObject, lambda s: s.assisting, constant=True)  # 帮办 (ui.bridges.assist), set by the factory
 
     @Property("QVariantList", notify=changed)
     def ledgers(self) -> list[dict[str, Any]]:
@@ -117,6 +120,8 @@ class ClerkBridge(QObject):
         self._busy = False
         if tag == "login":
             self._account, self._key = value
+            if self.assisting is not None:
+                self.assisting.login(self._account)
             self._set(screen="ClerkHome", message="")
         elif tag == "home":
             self._set(screen="ClerkHome", message=value or "")
@@ -130,6 +135,9 @@ class ClerkBridge(QObject):
     # --- login / logout ------------------------------------------------------------------------------------
     @Slot()
     def open(self) -> None:
+        if self._account is not None:  # serving a villager: the corner leads back to the clerk's home
+            self.show("ClerkHome")
+            return
         self._set(screen="ClerkLogin", message="" if self._authenticate else "本终端还没有协管员账号（kiosk user add --role clerk）")
 
     @Slot(str, str)
@@ -154,6 +162,8 @@ class ClerkBridge(QObject):
     def logout(self, reason: str = "logout") -> None:
         """Logout, idle or shutdown: the key is wiped, every typed value dropped."""
         self._idle.stop()
+        if self.assisting is not None:
+            self.assisting.logout(reason)
         if self._key is not None:
             self._key.wipe()
         if self._account is not None and self._store is not None:
@@ -172,6 +182,15 @@ class ClerkBridge(QObject):
                                    self._store.audit_records(), query_codes=query, on_the_spot_codes=spot)
         self._stats = stats.lines()
         self._month_stats = stats
+
+    def show(self, screen: str) -> None:
+        """帮办 moves between the clerk's screens and the kiosk's own ("" while the clerk serves a villager,
+        when the kiosk's idle watch takes over from the clerk's)."""
+        if screen:
+            self._idle.start()
+        else:
+            self._idle.stop()
+        self._set(screen=screen, message="")
 
     @Slot()
     def home(self) -> None:
@@ -242,8 +261,6 @@ class ClerkBridge(QObject):
 
 def make_clerk_bridge(app: Any) -> ClerkBridge:
     """Built by ui/app.py from the parts it already owns (no second store handle)."""
-    from pathlib import Path
-
     from kiosk.accounts import AccountStore
     from kiosk.accounts.cli import ACCOUNTS_DB
 
@@ -259,4 +276,20 @@ def make_clerk_bridge(app: Any) -> ClerkBridge:
                          today=lambda: app.controller.d.wall_clock().date(), village=app.config.kiosk.village,
                          parent=app.controller)
     parts.extra_closers.append(bridge.stop)  # closers run last-first: the bridge stops before the book closes
+    from .assist import AssistBridge
+
+    bridge.assisting = AssistBridge(controller=app.controller, clerk=bridge, pseudonym_key=_pseudonym_key(app),
+                                    audit=parts.store.audit if parts.store is not None else None, parent=bridge)
+    app.controller.assist = bridge.assisting
     return bridge
+
+
+def _pseudonym_key(app: Any) -> bytes | None:
+    """The device's pseudonym key (帮办 names the villager by it, like the ordinary flow); None: no 帮办."""
+    from kiosk.keys import load_device_keys
+
+    try:
+        return load_device_keys(Path(app.data_dir), app.config.crypto.suite).pseudonym_key
+    except Exception:  # an uninitialised data dir: 帮办 is not offered
+        log.info("no device keys: 帮办 not available")
+        return None

@@ -50,7 +50,8 @@ class PrinterBridge(QObject):
                           accepted_at=dt.datetime.strptime(receipt["date"], "%Y-%m-%d %H:%M"),
                           time_limit=f"{receipt['time_limit_days']}个工作日" if receipt.get("time_limit_days") else "",
                           qr_text=receipt["qr"], device_name=self.config.kiosk.device_name,
-                          office=f"{self.config.kiosk.county}人力资源和社会保障局")
+                          office=f"{self.config.kiosk.county}人力资源和社会保障局",
+                          notes=tuple(receipt.get("assisted", ())))  # 帮办: the way and the clerk
             pdf = render_receipt(doc, self._fonts, paper_width_mm=self.config.printer.paper_width_mm)
             self.worker.print_pdf(pdf, title=doc.pdf_title()).result(timeout=60)
             return "回执已打印，请取走"

@@ -1,49 +1,17 @@
-"""The signature pad's pen events as ink on screen, and the checks and PNG shared with sign-on-glass.
+"""The signature pad's pen events as ink on screen. The checks, the record and the PNG are kiosk.signature's
+and drivers.sigpad.render's, for the pad and for sign-on-glass alike (ui/capture.py).
 
 Strokes are lists of [x, y] in 0..1 of the pad's (or the glass box's) area, so pad and glass draw alike.
 """
 
 from __future__ import annotations
 
-import math
 import threading
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.events import DeviceStateChanged, EventHub
-
-MIN_POINTS = 12
-MIN_LENGTH = 0.35  # in pad widths: a dot or a tick is not a signature
-
-
-def check_strokes(strokes: list[list[list[float]]]) -> str:
-    """A plain-Chinese hint if the signature is too short to count, else ''."""
-    points = sum(len(s) for s in strokes)
-    length = sum(math.dist(a, b) for s in strokes for a, b in zip(s, s[1:], strict=False))
-    if points < MIN_POINTS or length < MIN_LENGTH:
-        return "签名太短了，请写上您的完整名字。"
-    xs = [p[0] for s in strokes for p in s]
-    if max(xs) - min(xs) < 0.1:
-        return "签名太窄了，请写大一点。"
-    return ""
-
-
-def render_png(strokes: list[list[list[float]]], width: int = 800, height: int = 300) -> bytes:
-    image = QImage(width, height, QImage.Format.Format_Grayscale8)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("black"), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    for stroke in strokes:
-        for a, b in zip(stroke, stroke[1:], strict=False):
-            painter.drawLine(QPointF(a[0] * width, a[1] * height), QPointF(b[0] * width, b[1] * height))
-    painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
 
 
 class SigpadBridge(QObject):

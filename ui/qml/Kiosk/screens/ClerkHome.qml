@@ -29,6 +29,12 @@ ScreenBase {
         Column {
             width: parent.width * 0.45
             spacing: Theme.gap
+            BigButton {
+                objectName: "clerkAssist"; primary: true; width: parent.width
+                visible: clerk.assist !== null && clerk.assist.available
+                text: qsTr("帮办：替群众办理业务")
+                onClicked: clerk.assist.begin()
+            }
             Heading { text: qsTr("填报台账（上月）") }
             Repeater {
                 model: clerk.ledgers

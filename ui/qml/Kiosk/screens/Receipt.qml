@@ -28,6 +28,11 @@ ScreenBase {
                 visible: (kiosk.receipt.time_limit_days || 0) > 0
                 text: qsTr("办理时限：%1 个工作日").arg(kiosk.receipt.time_limit_days)
             }
+            Repeater {  // 帮办: the way it was done and the clerk who did it
+                objectName: "receiptAssisted"
+                model: kiosk.receipt.assisted || []
+                Body { text: modelData; color: Theme.primary; font.bold: true }
+            }
             Body { objectName: "printStatus"; text: kiosk.printStatus; visible: text !== "" }
             Row {
                 spacing: Theme.gap * 2
