@@ -15,7 +15,11 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 demo: setup
-	$(PY) -m ui.demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(PY) -m ui.demo; else \
+	  echo "No screen here (DISPLAY/WAYLAND_DISPLAY unset): running the demo headless instead —"; \
+	  echo "a scripted walk through a whole 办件 on the virtual devices, every screen saved to screenshots/."; \
+	  echo "On a desktop (or: xvfb-run -s '-screen 0 1920x1080x24' make demo), the app opens in a window."; \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots --out screenshots; fi
 
 bench: setup
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -283,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     controls = DemoControls(rig)
     kiosk.engine.rootContext().setContextProperty("demo", controls)
     kiosk.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Kiosk" / "DemoPanel.qml")))
+    # the panel (420 px) sits left of the kiosk window, so neither hides the other on a desktop screen
+    screen = app.primaryScreen().availableGeometry()
+    kiosk.window.setGeometry(screen.x() + 450, screen.y(), max(1024, screen.width() - 450), screen.height())
     kiosk.window.show()
     code = app.exec()
     kiosk.close()

@@ -4,8 +4,8 @@ import QtQuick.Window
 // The demo panel: a small second window that plays the villager's hands on the virtual devices.
 Window {
     id: panel
-    width: 420; height: 900
-    x: 20; y: 20
+    width: 420; height: Math.min(900, Screen.desktopAvailableHeight - 40)
+    x: 10; y: 10
     visible: true
     title: "演示面板 (virtual devices)"
     color: "#ECEFF3"
