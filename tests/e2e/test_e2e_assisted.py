@@ -125,3 +125,39 @@ def test_receipt_screen_says_assisted_and_idle_logs_the_clerk_out(rig):
     wait_until(lambda: c.session is None and clerk.screen == "" and clerk.clerkName == "")
     assert assist.session is None
     assert any(r.event == "clerk.logout" and r.outcome == "idle" for r in rig.parts.store.audit_records())
+
+
+def test_consent_by_photographed_authorisation_form(rig):
+    c = rig.app.controller
+    clerk, assist = log_in(rig)
+    assist.begin()
+    assist.identifyTyped(VILLAGER_ID, "王老汉")
+    assert clerk.screen == "ClerkConsent" and assist.cameraOk
+    assist.usePhoto(True)
+    rig.show_document("a4")  # the signed 代办授权书 under the document camera
+    assist.takePhoto()
+    wait_until(lambda: c.screen == "Services" and clerk.screen == "", 20)
+    rig.take_away()
+    consent = assist.session.consent
+    assert consent.method.value == "authorisation_form" and consent.attachment.data.startswith(b"\xff\xd8")
+    c.chooseService("SB-039")  # 缴费提醒登记: 帮办, nothing to capture or sign
+    c.beginService()
+    wait_until(lambda: c.screen in ("Form", "Review"))
+    if c.screen == "Form":
+        fill_form(c)
+        c.submitForm()
+    wait_until(lambda: c.screen == "Review")
+    c.confirm()
+    wait_until(lambda: c.screen == "Receipt", 30)
+    store = rig.parts.store
+    item = next(i for i in store.list_items() if i.kind == "application")
+    opened = open_item(store.sealed_item(item.txn_id), read_escrowed_hub_private_key(rig.data_dir),
+                       rig.parts.device_id)
+    attachments = {name: data for name, _type, data in decode_attachments(opened)}
+    assert attachments["consent_form"] == consent.attachment.data
+    assert opened["payload"]["assisted"]["consent"]["method"] == "authorisation_form"
+    # the clerk goes back through the hidden corner and starts the next villager: this one is wiped
+    clerk.open()
+    assert clerk.screen == "ClerkHome"
+    assist.begin()
+    assert c.session is None and clerk.screen == "ClerkAssist" and assist.session.consent is None

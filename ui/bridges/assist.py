@@ -90,6 +90,9 @@ class AssistBridge(QObject):
         """帮办 home: identify the next villager."""
         if self.session is None:
             return
+        if self._serving:  # the clerk came back through the corner: this villager is done
+            self._serving = False
+            self._controller.endSession("assist_next")
         self.session.next_villager()
         self._reset_villager()
         self._clerk.show("ClerkAssist")
