@@ -72,7 +72,7 @@ class DemoHub:
             self.sock.bind(("127.0.0.1", self.port))
         except OSError:
             self.sock.bind(("127.0.0.1", 0))  # the usual port is taken: any free one (the kiosk re-enrols)
-            self.port = self.sock.getsockname()[1]
+        self.port = self.sock.getsockname()[1]
         self.sock.listen(128)
         self.sock.set_inheritable(True)
         log_file = open(self.folder / "hub.log", "ab")  # noqa: SIM115 - the child keeps it
