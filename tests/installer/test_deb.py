@@ -20,7 +20,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 INSTALLER = REPO / "installer"
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
-UNITS = ("village-kiosk.service", "village-kiosk-sync.service", "village-kiosk-audit.service",
+UNITS = ("village-kiosk.service", "village-kiosk-audit.service",
          "village-kiosk-audit.timer")
 
 pytestmark = pytest.mark.skipif(
@@ -100,7 +100,7 @@ def test_install_creates_user_venv_units_and_lockdown(installed):
     assert os.readlink(root / "opt/village-kiosk/current") == f"versions/{VERSION}"
     wants = root / "etc/systemd/system"
     assert (wants / "graphical.target.wants/village-kiosk.service").is_symlink()
-    assert (wants / "multi-user.target.wants/village-kiosk-sync.service").is_symlink()
+    assert not (wants / "multi-user.target.wants/village-kiosk-sync.service").exists()  # sync runs in the app
     assert (wants / "timers.target.wants/village-kiosk-audit.timer").is_symlink()
     assert os.readlink(wants / "ctrl-alt-del.target") == "/dev/null"
     assert "post-install check" in output  # kiosk diag ran, or its absence was said plainly
