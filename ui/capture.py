@@ -20,6 +20,16 @@ from ui import flow
 GLASS_RULES = QualityRules(min_duration_ms=0.0)
 
 
+def add_glass_point(strokes: list, t0: float | None, x: float, y: float, new_stroke: bool) -> tuple[list, float]:
+    """One touch in a glass box ([x, y] in 0..1), timed in ms from the first touch; returns (strokes, t0).
+    A new outer list each time, so QML sees a changed value."""
+    now = time.monotonic()
+    t0 = now if t0 is None else t0
+    strokes = strokes + [[]] if new_stroke or not strokes else list(strokes)
+    strokes[-1] = strokes[-1] + [[min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0), round((now - t0) * 1000.0, 3)]]
+    return strokes, t0
+
+
 class CaptureController(QObject):
     materialChanged = Signal()
     frameChanged = Signal()
@@ -153,12 +163,7 @@ class CaptureController(QObject):
 
     @Slot(float, float, bool)
     def glassPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
-        now = time.monotonic()
-        self._glass_t0 = now if self._glass_t0 is None else self._glass_t0
-        if new_stroke or not self._strokes:
-            self._strokes = self._strokes + [[]]
-        t_ms = round((now - self._glass_t0) * 1000.0, 3)
-        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0), t_ms])
+        self._strokes, self._glass_t0 = add_glass_point(self._strokes, self._glass_t0, x, y, new_stroke)
         self.signatureChanged.emit()
 
     @Slot()

@@ -232,10 +232,7 @@ class KioskController(QObject):
             self._go(BACK.get(self._screen, "Home"))
 
     def _steps(self) -> list[str]:
-        svc = flow.service_dict(self._service) if self._service else {}
-        steps = ["Notice"] + (["Pin"] if svc.get("needs_pin") else []) + (["Form"] if self._fields else [])
-        steps += (["Materials"] if svc.get("materials") else []) + (["Signature"] if svc.get("needs_signature") else [])
-        return steps + ["Review"]
+        return flow.steps(flow.service_dict(self._service) if self._service else {}, bool(self._fields))
 
     def _next_step(self) -> None:
         steps = self._steps()
@@ -336,19 +333,14 @@ class KioskController(QObject):
     @Slot(str)
     def confirmIdentity(self, typed: str) -> None:  # noqa: N802
         """The ID number typed for a 3.0 card read offline (check digit verified); the hub confirms it later."""
-        from drivers.card.gen3 import confirm_typed_id
-
         if self.session is None or self.session.holder is None:
             return
-        try:
-            self.session.holder = confirm_typed_id(self.session.holder, typed)
-        except UserFacingError as exc:
-            self._id_message = exc.message
-            self.cardChanged.emit()
-            self.d.speaker.say(exc.message)
-            return
-        self._id_message = ""
+        holder, self._id_message = flow.typed_identity(self.session.holder, typed)
         self.cardChanged.emit()
+        if self._id_message:
+            self.d.speaker.say(self._id_message)
+            return
+        self.session.holder = holder
         self._go("Notice" if self._pending_service else "Card")
 
     def serve(self, holder: Holder) -> None:

@@ -104,6 +104,24 @@ def receipt(acceptance_no: str, svc: dict[str, Any], now: dt.datetime, qr: str, 
             "undo_minutes": svc.get("undo_minutes", 0), "qr": qr, "undone": False, "assisted": assisted}
 
 
+def steps(svc: dict[str, Any], has_fields: bool) -> list[str]:
+    """The screens of one 办件 in order, from the catalog's flags."""
+    out = ["Notice"] + (["Pin"] if svc.get("needs_pin") else []) + (["Form"] if has_fields else [])
+    out += (["Materials"] if svc.get("materials") else []) + (["Signature"] if svc.get("needs_signature") else [])
+    return out + ["Review"]
+
+
+def typed_identity(holder: Holder, typed: str) -> tuple[Holder, str]:
+    """A 3.0 card read offline: the holder with the typed ID number (check digit verified), or the same
+    holder and the validator's plain-Chinese reason. The hub confirms card ↔ ID number on sync."""
+    from drivers.card.gen3 import InvalidIdNumber, confirm_typed_id
+
+    try:
+        return confirm_typed_id(holder, typed), ""
+    except InvalidIdNumber as exc:
+        return holder, exc.message
+
+
 def field_key(field: Any) -> str:
     return str(_get(field, "key", "") or _get(field, "name", ""))
 

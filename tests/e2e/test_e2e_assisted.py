@@ -8,10 +8,11 @@ import subprocess
 from kiosk.crypto.sealing import decode_attachments
 from kiosk.keys import read_escrowed_hub_private_key
 from kiosk.signature import verify_binding
+from tests.e2e.support import opened_application, simple_service
 from tests.support.store_kit import open_item
 from ui import flow
 from ui.demo import DEMO_PASSWORD
-from ui.tour import do_service, fill_form, wait_until
+from ui.tour import do_service, wait_until
 
 VILLAGER_ID = "11010519491231002X"  # a fake identity with a right check digit
 ASSISTED_SERVICE = "JY-019"  # channel 帮办, a signature, no card needed
@@ -108,15 +109,7 @@ def test_receipt_screen_says_assisted_and_idle_logs_the_clerk_out(rig):
     consent_on_glass(assist)
     assist.confirmSignatureConsent()
     wait_until(lambda: c.screen == "Services")
-    c.chooseService("JY-002")  # 职业指导: a 帮办 service with no signature
-    c.beginService()
-    wait_until(lambda: c.screen in ("Form", "Review"))
-    if c.screen == "Form":
-        fill_form(c)
-        c.submitForm()
-    wait_until(lambda: c.screen == "Review")
-    c.confirm()
-    wait_until(lambda: c.screen == "Receipt", 30)
+    simple_service(c, "JY-002")  # 职业指导: a 帮办 service with no signature
     assert any("帮办" in line for line in c.receipt["assisted"])
     assert any("李协管" in line for line in c.receipt["assisted"])
     policy = c._policy()
@@ -140,20 +133,8 @@ def test_consent_by_photographed_authorisation_form(rig):
     rig.take_away()
     consent = assist.session.consent
     assert consent.method.value == "authorisation_form" and consent.attachment.data.startswith(b"\xff\xd8")
-    c.chooseService("SB-039")  # 缴费提醒登记: 帮办, nothing to capture or sign
-    c.beginService()
-    wait_until(lambda: c.screen in ("Form", "Review"))
-    if c.screen == "Form":
-        fill_form(c)
-        c.submitForm()
-    wait_until(lambda: c.screen == "Review")
-    c.confirm()
-    wait_until(lambda: c.screen == "Receipt", 30)
-    store = rig.parts.store
-    item = next(i for i in store.list_items() if i.kind == "application")
-    opened = open_item(store.sealed_item(item.txn_id), read_escrowed_hub_private_key(rig.data_dir),
-                       rig.parts.device_id)
-    attachments = {name: data for name, _type, data in decode_attachments(opened)}
+    simple_service(c, "SB-039")  # 缴费提醒登记: 帮办, nothing to capture or sign
+    opened, attachments = opened_application(rig)
     assert attachments["consent_form"] == consent.attachment.data
     assert opened["payload"]["assisted"]["consent"]["method"] == "authorisation_form"
     # the clerk goes back through the hidden corner and starts the next villager: this one is wiped

@@ -1,10 +1,8 @@
 """Device failures show their plain-Chinese message and the kiosk stays usable."""
 
 from drivers.printer.base import PrinterState
-from kiosk.crypto.sealing import decode_attachments
-from kiosk.keys import read_escrowed_hub_private_key
 from kiosk.signature import from_record, verify_binding
-from tests.support.store_kit import open_item
+from tests.e2e.support import confirm_to_receipt, opened_application
 from tests.ui.support import find
 from ui import flow
 from ui.tour import do_service, fill_form, pick_services, wait_until
@@ -57,15 +55,11 @@ def test_signature_pad_unplugged_falls_back_to_the_glass(rig):
     glass = from_record(c.session.signature_record)  # the glass keeps a record too, the same model as the pad's
     assert glass.device.kind == "glass" and glass.point_count == 29 and glass.duration_ms >= 0
     # queued: the sealed record is bound to what was signed (opened with the hub's escrowed key)
-    c.confirm()
-    wait_until(lambda: c.screen == "Receipt", 30)
-    store = rig.parts.store
-    item = next(i for i in store.list_items() if i.kind == "application")
-    opened = open_item(store.sealed_item(item.txn_id), read_escrowed_hub_private_key(rig.data_dir),
-                       rig.parts.device_id)
-    record = {name: data for name, _type, data in decode_attachments(opened)}["signature_record"]
+    confirm_to_receipt(c)
+    opened, attachments = opened_application(rig)
+    record = attachments["signature_record"]
     binding = opened["payload"]["signature_binding"]
-    assert binding["transaction"] == flow.signing_digest(item.service_code, opened["payload"]["form"],
+    assert binding["transaction"] == flow.signing_digest(opened["meta"]["service_code"], opened["payload"]["form"],
                                                          binding["context"])
     assert verify_binding(record, binding["transaction"]) and from_record(record).point_count == 29
     assert not verify_binding(record, flow.signing_digest("SB-999", opened["payload"]["form"], binding["context"]))

@@ -2,11 +2,9 @@
 number starts the session, the ConfirmId screen asks for the ID number in one plain sentence, a wrong check
 digit is refused, and the typed number fills the form and travels as ``identity_to_confirm``."""
 
-from kiosk.crypto.sealing import decode_attachments
-from kiosk.keys import read_escrowed_hub_private_key
-from tests.support.store_kit import open_item
+from tests.e2e.support import confirm_to_receipt, opened_application, to_review
 from tests.ui.support import find
-from ui.tour import fill_form, wait_until
+from ui.tour import wait_until
 
 TYPED_ID = "11010519491231002X"  # a fake identity with a right check digit
 SERVICE = "JY-017"  # 求职登记: needs the card, pre-fills name and ID number
@@ -33,16 +31,9 @@ def test_offline_third_generation_card_asks_for_the_id_number(rig):
     wait_until(lambda: c.screen == "Form")
     assert {r["key"]: r["value"] for r in c.fields}["id_number"] == TYPED_ID  # the form pre-fill
     c.setValue("name", "刘秀英")  # offline the card gave no name: the villager types it
-    fill_form(c)
-    c.submitForm()
-    assert not c.formErrors, dict(c.formErrors)
-    wait_until(lambda: c.screen == "Review")
-    c.confirm()
-    wait_until(lambda: c.screen == "Receipt", 30)
-    store = rig.parts.store
-    item = next(i for i in store.list_items() if i.kind == "application")
-    opened = open_item(store.sealed_item(item.txn_id), read_escrowed_hub_private_key(rig.data_dir),
-                       rig.parts.device_id)
+    to_review(c)
+    confirm_to_receipt(c)
+    opened, attachments = opened_application(rig)
     assert opened["payload"]["identity_to_confirm"] == {"card_number": "C11223344", "id_number": TYPED_ID}
     assert opened["payload"]["form"]["id_number"] == TYPED_ID
-    assert not decode_attachments(opened)  # nothing captured for this service
+    assert not attachments  # nothing captured for this service

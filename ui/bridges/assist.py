@@ -27,7 +27,7 @@ from kiosk.assisted import (
 from kiosk.domain import Holder
 from kiosk.errors import UserFacingError
 from kiosk.signature import from_normalised, quality_hint, to_record
-from ui.capture import GLASS_RULES
+from ui.capture import GLASS_RULES, add_glass_point
 
 CONSENT_PROFILE = "a4"  # the 代办授权书 is an A4 sheet
 
@@ -127,11 +127,7 @@ class AssistBridge(QObject):
     # --- consent --------------------------------------------------------------------------------------
     @Slot(float, float, bool)
     def consentPoint(self, x: float, y: float, new_stroke: bool) -> None:  # noqa: N802
-        now = time.monotonic()
-        self._t0 = now if self._t0 is None else self._t0
-        if new_stroke or not self._strokes:
-            self._strokes = self._strokes + [[]]
-        self._strokes[-1].append([min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0), (now - self._t0) * 1000.0])
+        self._strokes, self._t0 = add_glass_point(self._strokes, self._t0, x, y, new_stroke)
         self.changed.emit()
 
     @Slot()
