@@ -23,7 +23,7 @@ from kiosk import config as config_mod
 from kiosk.config.schema import Config
 from kiosk.events import DeviceStateChanged, EventHub
 from ui.app import QML_DIR, KioskApp, Parts, prepare_environment
-from ui.devices import open_catalog, open_store, start_sync
+from ui.devices import card_crypto, open_catalog, open_store, start_sync
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,10 @@ class DemoRig:
         ensure_demo_accounts(self.data_dir, self.parts.store)
         from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
 
-        # no hub process in the demo: the reference (TEST ONLY keys) provider in-process, cut with the network
-        county_crypto = LocalCryptoService(ReferenceTestProvider(), online=lambda: self.network_up)
+        # enrolled to the demo hub (make demo): its crypto service over HTTPS, as a real kiosk does; otherwise
+        # (tests, --no-hub) the reference (TEST ONLY keys) provider in-process, cut with the network switch
+        county_crypto = card_crypto(self.config, self.data_dir) or LocalCryptoService(
+            ReferenceTestProvider(), online=lambda: self.network_up)
         self.card = VirtualCardReader(self.events, read_timeout_s=self.config.card.read_timeout_s,
                                       crypto=county_crypto)
         self.card.start()

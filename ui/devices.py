@@ -101,7 +101,7 @@ def open_store(parts, config: config_mod.Config, data_dir: Path, events: EventHu
     parts.device_id = keys.device_id
 
 
-def _card_crypto(config: config_mod.Config, data_dir: Path | None):
+def card_crypto(config: config_mod.Config, data_dir: Path | None):
     """Third-generation cards: the county crypto service through the enrolled hub, if enrolled."""
     if data_dir is None:
         return None
@@ -151,7 +151,7 @@ def _card(config: config_mod.Config, events: EventHub, data_dir: Path | None = N
         return None
     from drivers.card.factory import make_card_reader
 
-    reader = make_card_reader(config.card, events, crypto=_card_crypto(config, data_dir))
+    reader = make_card_reader(config.card, events, crypto=card_crypto(config, data_dir))
     if reader is not None:
         reader.start()
     return reader
