@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk import config as config_mod
 from kiosk.config.schema import Config
@@ -289,6 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     screen = app.primaryScreen().availableGeometry()
     kiosk.window.setGeometry(screen.x() + 450, screen.y(), max(1024, screen.width() - 450), screen.height())
     kiosk.window.show()
+    # Ctrl+C or a SIGTERM ends the demo cleanly (hub stopped, store closed); the timer lets Python see signals
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    wake = QTimer()
+    wake.start(300)
+    wake.timeout.connect(lambda: None)
     code = app.exec()
     kiosk.close()
     rig.close()

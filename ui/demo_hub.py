@@ -8,7 +8,9 @@ Nothing here is used by a production kiosk, which talks to the county's own hub.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +25,11 @@ HUB = [sys.executable, "-m", "sync.hub.cli"]
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 DEFAULT_PORT = 18443
 VILLAGE = "示范村"
+
+
+def _die_with_parent() -> None:
+    """In the hub child before exec: SIGTERM when the demo dies, however it dies (Linux prctl)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 class DemoHub:
@@ -79,7 +86,7 @@ class DemoHub:
         self.proc = subprocess.Popen(
             [*HUB, "--data-dir", str(self.folder), "serve", "--fd", str(self.sock.fileno()),
              "--crypto-provider", "reference-test"],
-            pass_fds=(self.sock.fileno(),), stdout=log_file, stderr=log_file)
+            pass_fds=(self.sock.fileno(),), stdout=log_file, stderr=log_file, preexec_fn=_die_with_parent)
         log_file.close()
         self._wait_ready(timeout_s)
         log.info("demo hub at %s (pid %s)", self.url, self.proc.pid)
