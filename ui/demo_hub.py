@@ -69,6 +69,13 @@ class DemoHub:
         self.cli("bundle", "publish", "--kind", "catalog", str(catalog))
         for kind in ("jobs", "policy", "notices"):  # demo content, marked as such in its text
             self.cli("bundle", "publish", "--kind", kind, str(ASSETS / "demo" / f"{kind}.json"))
+        # the county's card register, for the fake villagers' cards: an offline 3.0 card session is
+        # confirmed (or flagged) against it when the application arrives
+        from drivers.card.virtual_card.profiles import PROFILES
+
+        for card_number, id_number in sorted({(p.villager.card_number, p.villager.id_number)
+                                              for p in PROFILES.values() if p.villager is not None and p.villager.card_number}):
+            self.cli("cards", "add", card_number, id_number)
         marker.touch()
 
     def start(self, timeout_s: float = 30.0) -> None:
