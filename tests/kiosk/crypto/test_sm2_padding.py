@@ -28,3 +28,22 @@ def test_short_halves_are_padded_and_verify(monkeypatch):
     assert signature == r.rjust(32, b"\0") + s.rjust(32, b"\0")
     assert suite.verify(pair.public_text, message, signature)
     assert not suite.verify(pair.public_text, message + b"x", signature)
+
+
+def test_private_keys_are_always_32_bytes_and_usable(monkeypatch):
+    """gmalg returns about 1 private key in 256 with a leading zero byte dropped; such a key written to disk
+    as 31 bytes made the data dir unreadable ("key file … is damaged")."""
+    while True:
+        sk, pk = gmalg.SM2().generate_keypair()
+        if len(sk) < 32:
+            break
+    monkeypatch.setattr(gmalg.SM2, "generate_keypair", lambda self: (sk, pk))  # replay that exact key
+    suite = GmSuite()
+    pair = suite.new_signing_keypair()
+    monkeypatch.undo()
+    assert len(pair.private) == 32 and pair.private.lstrip(b"\0") == sk.lstrip(b"\0")
+    assert suite.signing_public_from_private(pair.private) == pair.public_text
+    signature = suite.sign(pair.private, b"checkpoint")
+    assert suite.verify(pair.public_text, b"checkpoint", signature)
+    data_key = bytes(range(16))
+    assert suite.unwrap_key(pair.private, suite.wrap_key(pair.public_text, data_key)) == data_key
