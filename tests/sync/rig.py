@@ -29,6 +29,12 @@ class Rig:
     clock: ManualClock
     hub_db: HubDB
 
+    def close(self) -> None:
+        """Everything the rig opened: the proxy's listener, the kiosk's store, the test's hub connection."""
+        self.proxy.close()
+        self.outbox.close()
+        self.hub_db.close()
+
     def add(self, n: int, image_bytes: int = 0) -> list[str]:
         """Queue n fake-identity applications through the real enqueue path; returns their txn ids."""
         atts = (Attachment("id_card_front", "image/jpeg", bytes(image_bytes)),) if image_bytes else ()

@@ -40,9 +40,7 @@ def rig(tmp_path_factory, records):
     try:
         yield r
     finally:
-        r.proxy.close()
-        r.outbox.close()
-        r.hub_db.close()
+        r.close()
 
 
 @pytest.fixture

@@ -34,9 +34,7 @@ def rig(tmp_path, hub):
     try:
         yield r
     finally:
-        r.proxy.close()
-        r.outbox.close()
-        r.hub_db.close()
+        r.close()
 
 
 PROXY_FAULTS = {

@@ -40,9 +40,7 @@ def rig(tmp_path, hub):
     try:
         yield r
     finally:
-        r.proxy.close()
-        r.outbox.close()
-        r.hub_db.close()
+        r.close()
 
 
 @pytest.mark.parametrize("fault", ["reset_after_commit", "html_502_after_commit", "truncate_reply", "timeout"])

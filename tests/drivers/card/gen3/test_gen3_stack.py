@@ -199,6 +199,4 @@ def test_offline_identity_is_confirmed_or_flagged_by_the_hub_on_sync(county, tmp
         listed = county.cli("identities", "list", "--status", "mismatch").stdout
         assert ids[1] in listed and ids[0] not in listed and liu.id_number not in listed
     finally:
-        rig.outbox.close()
-        rig.proxy.close()
-        rig.hub_db.close()
+        rig.close()
