@@ -14,10 +14,10 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import requests
+from kiosk.processes import stop_process
+from sync.hub.serving import wait_until_serving
 
 log = logging.getLogger(__name__)
 
@@ -95,30 +95,11 @@ class DemoHub:
              "--crypto-provider", "reference-test"],
             pass_fds=(self.sock.fileno(),), stdout=log_file, stderr=log_file, preexec_fn=_die_with_parent)
         log_file.close()
-        self._wait_ready(timeout_s)
+        wait_until_serving(self.url, self.cert_file, self.proc, self.folder / "hub.log", timeout_s)
         log.info("demo hub at %s (pid %s)", self.url, self.proc.pid)
 
-    def _wait_ready(self, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            if self.proc is not None and self.proc.poll() is not None:
-                raise RuntimeError(f"demo hub exited with {self.proc.returncode}; see {self.folder / 'hub.log'}")
-            try:
-                # the socket already listens: this request waits in the backlog until the hub serves it
-                if requests.get(f"{self.url}/v1/health", verify=str(self.cert_file), timeout=5).ok:
-                    return
-            except requests.RequestException:
-                if time.monotonic() > deadline:
-                    raise
-
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
         self.proc = None
         if self.sock is not None:
             self.sock.close()

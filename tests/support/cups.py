@@ -30,6 +30,7 @@ from PIL import Image
 from pyzbar.pyzbar import decode
 
 from drivers.printer.lpstat import job_ids
+from kiosk.processes import stop_process
 
 CUPSD = "/usr/sbin/cupsd"
 START_TIMEOUT_S = 15.0
@@ -172,14 +173,7 @@ class PrivateCups:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self._proc is None:
-            return
-        self._proc.terminate()
-        try:
-            self._proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait(timeout=10)
+        stop_process(self._proc)
         self._proc = None
 
 

@@ -18,11 +18,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import requests
+from kiosk.processes import stop_process
+from sync.hub.serving import wait_until_serving
 
 HUB = [sys.executable, "-m", "sync.hub.cli"]
 REPO = Path(__file__).resolve().parents[2]
@@ -70,30 +70,11 @@ class HubProcess:
         self.wait_ready()
 
     def wait_ready(self, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            if self.proc and self.proc.poll() is not None:
-                raise RuntimeError(f"hub exited with {self.proc.returncode}: {self.log_file.read_text()[-2000:]}")
-            try:
-                # the socket already listens, so this request waits in the backlog until uvicorn serves it
-                r = requests.get(f"{self.url}/v1/health", verify=str(self.cert_file), timeout=5)
-                if r.ok:
-                    return
-            except requests.RequestException:
-                if time.monotonic() > deadline:
-                    raise
+        wait_until_serving(self.url, self.cert_file, self.proc, self.log_file, timeout)
 
     def stop(self) -> None:
         """Stop this hub process (by its PID), SIGTERM then SIGKILL."""
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
         self.proc = None
 
     def kill(self) -> None:
