@@ -22,10 +22,10 @@ from ui.bridges.card import CardBridge
 from ui.bridges.status import StatusBridge
 from ui.bridges.store import StoreBridge
 from ui.capture import CaptureController
+from ui.card_session import CardSession
 
 log = logging.getLogger(__name__)
 
-IN_SERVICE = {"Pin", "Form", "Materials", "Signature", "Review", "ConfirmId"}
 BACK = {"Services": "Home", "Info": "Home", "Notice": "Services", "Pin": "Notice", "Form": "Notice",
         "Rating": "Home", "Card": "Home"}
 
@@ -74,9 +74,6 @@ class KioskController(QObject):
         self.session: CitizenSession | None = None
         self._idle: IdleTimer | None = None
         self._idle_left = 0
-        self._card_state, self._card_message, self._card_advice = "", "", ""
-        self._has_card = False
-        self._pending_service = ""
         self._category_key, self._services, self._searching = "social", [], False
         self._service: Any = None
         self._fields: list[dict] = []
@@ -90,11 +87,12 @@ class KioskController(QObject):
         self._busy = False
         self._notice = ""
         self._info_kind = "policy"
-        self._id_sentence, self._id_message = "", ""  # a 3.0 card read offline: type the ID number
         self.assist: Any = None  # ui.bridges.assist.AssistBridge (帮办), attached by the clerk bridge's factory
         self.spoken: dict[str, str] = {}  # screen → last prompt, for the accessibility walker
         self.capture = CaptureController(devices.camera, devices.sigpad, devices.speaker, session=lambda: self.session,
                                          service=lambda: self._service, next_step=self._next_step, parent=self)
+        self.card_session = CardSession(self, parent=self)  # card in the slot, greeting, typed ID, removal
+        self.card_session.changed.connect(self.cardChanged)
         self._wire()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -103,12 +101,7 @@ class KioskController(QObject):
 
     def _wire(self) -> None:
         d = self.d
-        d.card.reading.connect(self._on_card_reading)
-        d.card.inserted.connect(self._on_card_inserted)
-        d.card.removed.connect(self._on_card_removed)
-        d.card.failed.connect(self._on_card_failed)
         d.card.pinChecked.connect(self._on_pin_checked)
-        d.card.identityToConfirm.connect(self._on_identity_to_confirm)
         d.store.saved.connect(self._on_saved)
         d.store.failed.connect(self._on_save_failed)
         d.status.changed.connect(self.statusChanged)
@@ -118,17 +111,16 @@ class KioskController(QObject):
 
     # --- properties QML binds to ----------------------------------------------------------------
     screen = Property(str, lambda s: s._screen, notify=screenChanged)
-    greeting = Property(str, lambda s: f"您好，{s.maskedName}" if s.maskedName else "", notify=cardChanged)
-    maskedName = Property(str, lambda s: s.session.holder.masked_name if s.session and s.session.holder else "",
-                          notify=cardChanged)
-    hasCard = Property(bool, lambda s: s._has_card, notify=cardChanged)
-    cardState = Property(str, lambda s: s._card_state, notify=cardChanged)
-    cardMessage = Property(str, lambda s: s._card_message, notify=cardChanged)
-    cardAdvice = Property(str, lambda s: s._card_advice, notify=cardChanged)
-    pendingService = Property(str, lambda s: s._pending_service, notify=cardChanged)
+    greeting = Property(str, lambda s: s.card_session.greeting(), notify=cardChanged)
+    maskedName = Property(str, lambda s: s.card_session.masked_name(), notify=cardChanged)
+    hasCard = Property(bool, lambda s: s.card_session.has_card, notify=cardChanged)
+    cardState = Property(str, lambda s: s.card_session.state, notify=cardChanged)
+    cardMessage = Property(str, lambda s: s.card_session.message, notify=cardChanged)
+    cardAdvice = Property(str, lambda s: s.card_session.advice, notify=cardChanged)
+    pendingService = Property(str, lambda s: s.card_session.pending_service, notify=cardChanged)
     pinMessage = Property(str, lambda s: s._pin_message, notify=formChanged)
-    identitySentence = Property(str, lambda s: s._id_sentence, notify=cardChanged)
-    identityMessage = Property(str, lambda s: s._id_message, notify=cardChanged)
+    identitySentence = Property(str, lambda s: s.card_session.identity_sentence, notify=cardChanged)
+    identityMessage = Property(str, lambda s: s.card_session.identity_message, notify=cardChanged)
     statusText = Property(str, lambda s: s.d.status.text(), notify=statusChanged)
     unavailableText = Property(str, lambda s: s.d.status.unavailable(), notify=statusChanged)
     notice = Property(str, lambda s: s._notice, notify=statusChanged)
@@ -213,7 +205,7 @@ class KioskController(QObject):
 
     @Slot()
     def goHome(self) -> None:  # noqa: N802
-        if self.session is not None and not self._has_card:
+        if self.session is not None and not self.card_session.has_card:
             self.endSession("logout")
             return
         if self.session is not None:
@@ -285,7 +277,7 @@ class KioskController(QObject):
     @Slot()
     def beginService(self) -> None:  # noqa: N802
         svc = flow.service_dict(self._service)
-        if svc["needs_card"] and not self._has_card and not self._assisting():
+        if svc["needs_card"] and not self.card_session.has_card and not self._assisting():
             return
         if self.session is None:
             self._start_session(None)
@@ -300,48 +292,20 @@ class KioskController(QObject):
         self._go("Notice")  # ensures _next_step starts from the notice
         self._next_step()
 
-    # --- card ------------------------------------------------------------------------------------
-    def _on_card_reading(self) -> None:
-        self._card_state, self._card_message, self._card_advice = "reading", "", ""
-        self.cardChanged.emit()
-        if self._screen not in IN_SERVICE | {"Leave", "Receipt", "Rating", "Done"}:
-            self._go("Card")
+    # --- card (the handlers live in ui/card_session.py) ----------------------------------------------
+    def current_service(self) -> Any:
+        return self._service
 
-    def _on_card_inserted(self, holder: Holder) -> None:
-        self._has_card = True
-        self._card_state = "ok"
-        if self._screen == "Leave" and self.session and self.session.holder \
-                and self.session.holder.id_number == holder.id_number:
-            self.cardChanged.emit()
-            self._go(self._resume_screen)
-            return
-        if self.session is not None and (self.session.holder is None or
-                                         self.session.holder.id_number != holder.id_number):
-            self._wipe("card_changed", go_home=False)
-        if self.session is None:
-            self._start_session(holder)
-        else:
-            self.session.holder = holder
-        self._pending_service = flow.service_code(self._service) if self._screen == "Notice" and self._service else ""
-        self.cardChanged.emit()
-        self._go("ConfirmId" if not holder.id_number else "Notice" if self._pending_service else "Card")
-
-    def _on_identity_to_confirm(self, sentence: str) -> None:
-        self._id_sentence, self._id_message = sentence, ""
-        self.cardChanged.emit()
+    def category_key(self) -> str:
+        return self._category_key
 
     @Slot(str)
     def confirmIdentity(self, typed: str) -> None:  # noqa: N802
-        """The ID number typed for a 3.0 card read offline (check digit verified); the hub confirms it later."""
-        if self.session is None or self.session.holder is None:
-            return
-        holder, self._id_message = flow.typed_identity(self.session.holder, typed)
-        self.cardChanged.emit()
-        if self._id_message:
-            self.d.speaker.say(self._id_message)
-            return
-        self.session.holder = holder
-        self._go("Notice" if self._pending_service else "Card")
+        self.card_session.confirm_identity(typed)
+
+    @Slot()
+    def afterGreeting(self) -> None:  # noqa: N802
+        self.card_session.after_greeting()
 
     def serve(self, holder: Holder) -> None:
         """帮办: the clerk identified the villager and has their consent; the villager's session starts here."""
@@ -353,34 +317,6 @@ class KioskController(QObject):
 
     def _assisting(self) -> bool:
         return self.assist is not None and self.assist.active
-
-    @Slot()
-    def afterGreeting(self) -> None:  # noqa: N802
-        self._go("Notice" if self._pending_service else "Services")
-        if not self._pending_service:
-            self.openTile(self._category_key)
-
-    def _on_card_failed(self, code: str, message: str, advice: str) -> None:
-        self._card_state, self._card_message, self._card_advice = "error", message, advice
-        self.cardChanged.emit()
-        if self._screen not in IN_SERVICE:
-            self._go("Card")
-
-    def _on_card_removed(self) -> None:
-        self._has_card = False
-        self._card_state = ""
-        self.cardChanged.emit()
-        if self.session is None:
-            if self._screen == "Card":
-                self._go("Home")
-            return
-        if self._screen in IN_SERVICE and self.session.has_unsaved_work:
-            self._resume_screen = self._screen
-            self._go("Leave")
-        elif self._screen in {"Receipt", "Rating"}:
-            pass  # the 办件 is saved; the rating does not need the card
-        else:
-            self.endSession("card_removed")
 
     @Slot(str)
     def verifyPin(self, pin: str) -> None:  # noqa: N802
@@ -449,10 +385,8 @@ class KioskController(QObject):
         self.session, self._idle, self._idle_left = None, None, 0
         self._service, self._fields, self._errors = None, [], {}
         self._receipt, self._print_status, self._submit_error, self._pin_message = {}, "", "", ""
-        self._pending_service, self._card_message, self._card_advice = "", "", ""
-        self._form_page, self._id_sentence, self._id_message = 0, "", ""
-        if not self._has_card:
-            self._card_state = ""
+        self._form_page = 0
+        self.card_session.forget()
         self._services = []
         self.spoken.clear()
         for sig in (self.cardChanged, self.catalogChanged, self.formChanged, self.errorsChanged,
