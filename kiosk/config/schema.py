@@ -42,6 +42,10 @@ class CryptoSection:
 class StoreSection:
     retention_days: int = field(default=90, metadata=_range(1, 3650))
     min_free_mb: int = field(default=50, metadata=_range(0, 100_000))
+    # how long a caller waits for the store's thread; past it the outcome is asked, never guessed
+    call_timeout_s: float = field(default=60.0, metadata=_range(0.05, 600))
+    # how long the store's thread waits for another process (a CLI command) holding the write lock
+    busy_timeout_s: float = field(default=10.0, metadata=_range(0.05, 600))
 
 
 @dataclass(frozen=True)

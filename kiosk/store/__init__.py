@@ -14,11 +14,13 @@ from kiosk.events import EventHub
 from kiosk.keys import load_device_keys
 
 from .audit import AuditRecord, Checkpoint, VerifyResult
-from .store import Store
+from .store import NotSaved, Store
+from .worker import StorageTimeout
 
 DB_FILE = "store.sqlite3"
 
-__all__ = ["DB_FILE", "AuditRecord", "Checkpoint", "Store", "VerifyResult", "open_for_cli", "open_store"]
+__all__ = ["DB_FILE", "AuditRecord", "Checkpoint", "NotSaved", "StorageTimeout", "Store", "VerifyResult",
+           "open_for_cli", "open_store"]
 
 
 def open_store(data_dir: str | os.PathLike, config: Config, events: EventHub | None = None, *,

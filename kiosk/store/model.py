@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
+
+from kiosk.ids import TxnId
+
+
+def new_txn_id() -> TxnId:
+    return TxnId(uuid.uuid4().hex)
 
 
 class ItemState(enum.StrEnum):
@@ -46,7 +53,10 @@ class Attachment:
 @dataclass(frozen=True)
 class Transaction:
     """Everything one 办件 (or rating, ledger entry, ticket) carries. ``payload`` holds personal data and
-    is only ever stored sealed; ``service_code`` and ``kind`` stay in clear for queue statistics."""
+    is only ever stored sealed; ``service_code`` and ``kind`` stay in clear for queue statistics.
+
+    ``txn_id`` is fixed when the transaction is built, before the store sees it: enqueueing the same
+    transaction again (after a timeout) returns the record already kept, never a second 办件."""
 
     kind: ItemKind
     service_code: str
@@ -56,6 +66,7 @@ class Transaction:
     actor_ref: str = ""  # pseudonymous (e.g. keyed hash of the ID number), never the ID number itself
     clerk_ref: str = ""  # set in 帮办 mode
     assisted: bool = False
+    txn_id: TxnId = field(default_factory=new_txn_id)  # the idempotency key; the hub dedups on it too
 
 
 @dataclass(frozen=True)

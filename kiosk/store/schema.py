@@ -89,14 +89,15 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError(f"journal_mode is {mode}, not wal")
 
 
-def connect(path: Path, *, create: bool) -> sqlite3.Connection:
+def connect(path: Path, *, create: bool, busy_timeout_s: float = 10.0) -> sqlite3.Connection:
     """Open, check and migrate the store at ``path``. Raises StorageError naming the file."""
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise StorageError(detail=f"store database {path} does not exist; run `kiosk init` first")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True, timeout=10.0)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True,
+                               timeout=busy_timeout_s)
     except sqlite3.Error as exc:
         raise storage_error(exc, path, "opening") from None
     try:

@@ -2,6 +2,8 @@
 
 ``enqueue`` seals the transaction for the hub, appends its audit record and inserts the item in ONE
 SQLite transaction, and returns the 受理编号 only after that commit is durable (WAL, synchronous=FULL).
+It is idempotent on the transaction's own ``txn_id``; when a caller's wait runs out (``StorageTimeout``)
+``outcome``/``confirm`` tell whether that commit landed after all, so nobody is told a guess.
 All database work happens on the store's own thread (``DbThread``); the public methods may be called
 from any thread.
 """
@@ -15,7 +17,6 @@ import os
 import shutil
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from kiosk.crypto import CryptoError, Suite, get_suite
 from kiosk.crypto.sealing import Epoch, plaintext_document, seal
 from kiosk.errors import StorageError, StorageFull
 from kiosk.events import EventHub, QueueChanged, TransactionQueued
+from kiosk.ids import TxnId
 from kiosk.keys import DeviceKeys
 
 from . import schema
@@ -41,6 +43,14 @@ from .audit import (
 from .model import Actor, ItemState, OutboxItem, QueueStats, Receipt, Transaction
 
 log = logging.getLogger(__name__)
+
+
+class NotSaved(StorageError):
+    """A timed-out enqueue turned out not to have committed: the villager must be told, and may submit again."""
+
+    code = "not_saved"
+    message = "办理未保存成功，请重新提交；如果还不行，请到窗口办理"
+
 
 RECEIPT_STATES = {"accepted": ItemState.ACKNOWLEDGED, "duplicate": ItemState.ACKNOWLEDGED,
                   "rejected": ItemState.REJECTED}
@@ -76,7 +86,8 @@ class Store:
         self._head: tuple[int, str] = (0, GENESIS_HASH)
         self._checkpointed_seq = 0
         self._counts: dict[str, int] = {}
-        self._db = DbThread(f"store-db:{db_path.name}", lambda: self._connect(create))
+        self._db = DbThread(f"store-db:{db_path.name}", lambda: self._connect(create),
+                            timeout_s=self._store_cfg.call_timeout_s)
 
     @classmethod
     def open(cls, db_path: str | os.PathLike, *, suite: Suite | str, keys: DeviceKeys,
@@ -100,7 +111,7 @@ class Store:
     # --- opening (runs on the DB thread) ------------------------------------------------------------
 
     def _connect(self, create: bool) -> sqlite3.Connection:
-        conn = schema.connect(self.path, create=create)
+        conn = schema.connect(self.path, create=create, busy_timeout_s=self._store_cfg.busy_timeout_s)
         try:
             self._bind_identity(conn)
             row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -192,19 +203,53 @@ class Store:
 
     # --- enqueue ----------------------------------------------------------------------------------------
 
-    def enqueue(self, txn: Transaction) -> Receipt:
-        """Seal and queue one transaction; returns its 受理编号 only after the durable commit."""
-        receipt = self._db.call(lambda conn: self._enqueue(conn, txn))
+    def enqueue(self, txn: Transaction, *, timeout_s: float | None = None) -> Receipt:
+        """Seal and queue one transaction; returns its 受理编号 only after the durable commit.
+
+        The same ``txn.txn_id`` again returns the record already kept (same 受理编号), never a second item.
+        Raises ``StorageTimeout`` when the wait runs out: the item may still commit, see ``confirm``.
+        """
+        receipt = self._db.call(lambda conn: self._enqueue(conn, txn), timeout_s)
+        self._announce(receipt, txn)
+        return receipt
+
+    def outcome(self, txn_id: TxnId | str, timeout_s: float | None = None) -> Receipt | None:
+        """Did this transaction commit? Its receipt if so, None if it did not and never will.
+
+        Requests run in order on the store's thread, so after a ``StorageTimeout`` this is answered only
+        once the late enqueue has committed or failed. Raises ``StorageTimeout`` while that is still running.
+        """
+        return self._db.call(lambda conn: self._kept(conn, txn_id), timeout_s)
+
+    def confirm(self, txn: Transaction, timeout_s: float | None = None) -> Receipt:
+        """After ``enqueue`` raised ``StorageTimeout``: the receipt if it committed after all, else ``NotSaved``."""
+        receipt = self.outcome(txn.txn_id, timeout_s)
+        if receipt is None:
+            raise NotSaved(detail=f"txn {txn.txn_id}: the enqueue that timed out did not commit")
+        self._announce(receipt, txn)
+        return receipt
+
+    def _announce(self, receipt: Receipt, txn: Transaction) -> None:
         if self._events is not None:
             self._events.publish(TransactionQueued(receipt.txn_id, receipt.acceptance_no, txn.service_code))
             self._publish_counts()
-        return receipt
+
+    @staticmethod
+    def _kept(conn: sqlite3.Connection, txn_id: str) -> Receipt | None:
+        row = conn.execute("SELECT acceptance_no, created_ts FROM items WHERE txn_id = ?", (txn_id,)).fetchone()
+        return None if row is None else Receipt(txn_id, row[0], dt.datetime.fromtimestamp(row[1], dt.UTC))
 
     def _enqueue(self, conn: sqlite3.Connection, txn: Transaction) -> Receipt:
+        txn_id = txn.txn_id
+        kept = conn.execute("SELECT kind, service_code FROM items WHERE txn_id = ?", (txn_id,)).fetchone()
+        if kept is not None:
+            if tuple(kept) != (str(txn.kind), txn.service_code):  # a reused id is a bug, never a silent merge
+                raise ValueError(f"txn id {txn_id} is already kept for {kept[0]} {kept[1]}, "
+                                 f"not {txn.kind} {txn.service_code}")
+            return self._kept(conn, txn_id)  # type: ignore[return-value]
         self._check_free_space()
         now = self._clock()
         epoch = self._current_epoch(now)
-        txn_id = uuid.uuid4().hex
         created_at = _iso(now)
         day = dt.datetime.fromtimestamp(now).strftime("%Y%m%d")
 

@@ -2,6 +2,10 @@
 
 SQLite connections must not be shared between threads, and one writer keeps the WAL simple: every
 database call of the store runs here, callers block on a future with a timeout.
+
+A caller that stops waiting does not stop the request: it stays queued and may still commit. So a timeout
+is ``StorageTimeout`` ("not known yet"), never "failed"; requests run strictly in order, so a question asked
+after it (``Store.outcome``) is answered only once the late request has finished, and answers truly.
 """
 
 from __future__ import annotations
@@ -17,6 +21,13 @@ from kiosk.errors import StorageError
 
 T = TypeVar("T")
 Request = tuple[Callable[[sqlite3.Connection], Any], Future]
+
+
+class StorageTimeout(StorageError):
+    """The caller stopped waiting; the request may still commit. Ask ``Store.outcome`` before saying anything."""
+
+    code = "storage_timeout"
+    message = "终端正忙，办理结果暂未确认，请不要重复办理，稍后到窗口核实"
 
 
 class DbThread:
@@ -55,7 +66,8 @@ class DbThread:
         try:
             return future.result(timeout_s or self._timeout_s)
         except TimeoutError:
-            raise StorageError(detail=f"store request timed out after {timeout_s or self._timeout_s} s") from None
+            raise StorageTimeout(detail=f"store request still pending after {timeout_s or self._timeout_s} s; "
+                                        "it may yet complete") from None
 
     def close(self) -> None:
         if self._thread.is_alive():

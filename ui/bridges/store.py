@@ -33,7 +33,14 @@ class StoreBridge(QObject):
                   lambda receipt: self.saved.emit(tag, receipt), lambda msg: self.failed.emit(tag, msg))
 
     def _enqueue(self, txn: Transaction):
-        receipt = self.store.enqueue(txn)
+        from kiosk.store import StorageTimeout  # loaded with the store by now; not at start-up
+
+        try:
+            receipt = self.store.enqueue(txn)
+        except StorageTimeout:
+            # the write may still land: ask (in order, after it) rather than tell the villager a guess;
+            # the answer is the receipt (已受理) or NotSaved (未保存), or StorageTimeout again (未确认)
+            receipt = self.store.confirm(txn)
         if txn.kind is ItemKind.RATING:
             # the level in clear (not personal data) for the village's own monthly 好差评 count
             record_rating_level(self.store.audit, int(txn.payload["level"]), txn.service_code, txn.actor_ref)
