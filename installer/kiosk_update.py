@@ -16,6 +16,13 @@ else (extra, missing, odd paths, links), builds the new version beside the runni
 runs the health check; a failing check switches back and marks the version bad. The kiosk service runs
 ``confirm-or-rollback`` before each start, so a version that breaks after a reboot is rolled back too.
 
+From the hub: the sync client (unprivileged, ``sync/client/updates.py``) downloads and verifies a bundle
+and moves it into ``<data dir>/updates/ready/``; ``village-kiosk-update.path`` sees it and runs
+``apply-ready`` as root, which applies each ready bundle as above, files it under ``done/`` or ``refused/``
+and writes ``updates/result.json`` for ``kiosk update status`` and the diagnostics. The key is the one
+``kiosk enroll`` wrote to ``<data dir>/keys/bundle-signing.pub.json``, unless a technician pinned one in
+``/etc/village-kiosk/bundle-signing.pub.json`` (root-only; it wins) or passes ``--public-key``.
+
 Building and switching use only the standard library (postinst runs them with Debian's python3);
 signing and verifying import ``sync.signing`` from the running app.
 """
@@ -23,6 +30,7 @@ signing and verifying import ``sync.signing`` from the running app.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import importlib.util
 import io
@@ -40,6 +48,17 @@ FORMAT = "village-kiosk-bundle/1"
 _VERSION = re.compile(r"^[0-9][0-9A-Za-z.+~-]{0,63}$")
 _MEMBER = re.compile(r"^(wheels/[A-Za-z0-9_.+-]+\.whl|catalog/[A-Za-z0-9_.-]+)$")
 HEALTH_TIMEOUT_S = 300
+DATA_DIR = Path("/var/lib/village-kiosk")
+PINNED_KEY = Path("/etc/village-kiosk/bundle-signing.pub.json")
+ENROLLED_KEY = "keys/bundle-signing.pub.json"  # under the data dir, written by `kiosk enroll`
+KEPT_FILED = 2  # bundles kept in updates/done and updates/refused, for a technician to look at
+# what `kiosk update status` shows for each outcome of apply-ready
+OUTCOMES = {
+    "applied": "已更新到新版本",
+    "rolled_back": "新版本自检未通过，已回退到原版本",
+    "refused": "更新包无效或已被篡改，未安装",
+    "build_failed": "新版本安装失败，仍使用原版本",
+}
 
 
 class BundleRefused(Exception):
@@ -134,7 +153,7 @@ class AppTree:
         self._write_state(state)
         self.switch(version)
 
-    def confirm_or_rollback(self, health: list[str] | None = None) -> bool:
+    def confirm_or_rollback(self, health: list[str] | None = None, run_as: str | None = None) -> bool:
         """Run the health check if a version is on trial; keep it on success, switch back on failure."""
         state = self.state()
         pending = state.get("pending")
@@ -144,7 +163,7 @@ class AppTree:
             state.pop("pending", None)
             self._write_state(state)
             return True
-        ok, why = health_check(self.current, health)
+        ok, why = health_check(self.current, health, run_as)
         previous = state.get("previous")
         if ok or not previous:
             state.pop("pending", None)
@@ -167,15 +186,17 @@ class AppTree:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def health_check(app: Path, command: list[str] | None) -> tuple[bool, str]:
+def health_check(app: Path, command: list[str] | None, run_as: str | None = None) -> tuple[bool, str]:
     """The app must start (``kiosk --help`` imports every command module) and pass ``kiosk diag``
-    when this version has it."""
+    when this version has it. ``run_as``: as that user (the kiosk's), so root never opens its store."""
     kiosk = str(app / "venv/bin/kiosk")
     commands = [command] if command else [[kiosk, "--help"]]
     if not command:
         listed = subprocess.run([kiosk, "--help"], capture_output=True, text=True, timeout=HEALTH_TIMEOUT_S)
         if re.search(r"^\s+diag\s", listed.stdout, re.M):
             commands.append([kiosk, "diag"])
+    if run_as:
+        commands = [["runuser", "-u", run_as, "--", *argv] for argv in commands]
     for argv in commands:
         try:
             proc = subprocess.run(argv, capture_output=True, text=True, timeout=HEALTH_TIMEOUT_S)
@@ -256,9 +277,15 @@ def verify_bundle(bundle: Path, public: dict) -> tuple[dict, dict[str, bytes]]:
     return manifest, data
 
 
-def apply_bundle(tree: AppTree, bundle: Path, public: dict, health: list[str] | None = None) -> bool:
+def apply_bundle(tree: AppTree, bundle: Path, public: dict, health: list[str] | None = None,
+                 run_as: str | None = None) -> bool:
     """Verify, build beside the running version, switch, health-check. True: the new version runs."""
     manifest, data = verify_bundle(bundle, public)
+    return apply_verified(tree, manifest, data, health, run_as)
+
+
+def apply_verified(tree: AppTree, manifest: dict, data: dict[str, bytes], health: list[str] | None = None,
+                   run_as: str | None = None) -> bool:
     version = manifest["version"]
     if version == tree.current_version():
         raise BundleRefused(f"version {version} is already running")
@@ -273,7 +300,70 @@ def apply_bundle(tree: AppTree, bundle: Path, public: dict, health: list[str] | 
         catalog = Path(staging) / "catalog"
         tree.build(version, Path(staging) / "wheels", manifest["requirement"], catalog if catalog.is_dir() else None)
     tree.start_trial(version)
-    return tree.confirm_or_rollback(health)
+    return tree.confirm_or_rollback(health, run_as)
+
+
+# --- bundles the sync client left in <data dir>/updates/ready ------------------------------------------
+
+
+def load_public_key(path: Path | None, data_dir: Path = DATA_DIR) -> dict:
+    """``path``, else the technician's pin in /etc, else the key enrolment wrote to the data dir."""
+    if path is None:
+        path = PINNED_KEY if PINNED_KEY.exists() else data_dir / ENROLLED_KEY
+    try:
+        key = json.loads(Path(path).read_text())
+        return {"suite": str(key["suite"]), "public": str(key["public"])}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BundleRefused(f"no usable bundle-signing key at {path} (enrol the kiosk, or --public-key): {exc}") \
+            from exc
+
+
+def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, health: list[str] | None = None,
+                run_as: str | None = None) -> list[dict]:
+    """Apply every bundle in updates/ready (normally one), oldest first; file each under done/ or refused/
+    and write updates/result.json. The folder is the unprivileged app's, so links are never followed and
+    the result is written by rename, which replaces a planted link instead of writing through it."""
+    updates = Path(data_dir) / "updates"
+    ready = updates / "ready"
+    bundles = sorted((p for p in ready.glob("*.bundle")), key=lambda p: p.lstat().st_mtime) if ready.is_dir() else []
+    results = []
+    for bundle in bundles:
+        result = {"bundle": bundle.name, "before": tree.current_version(), "version": None, "detail": ""}
+        try:
+            if bundle.is_symlink() or not bundle.is_file():
+                raise BundleRefused("not a regular file")
+            manifest, data = verify_bundle(bundle, load_public_key(key_file, Path(data_dir)))
+            result["version"] = manifest["version"]
+            outcome = "applied" if apply_verified(tree, manifest, data, health, run_as) else "rolled_back"
+        except BundleRefused as exc:
+            outcome, result["detail"] = "refused", str(exc)
+        except BuildFailed as exc:
+            outcome, result["detail"] = "build_failed", str(exc)
+        result.update(outcome=outcome, message=OUTCOMES[outcome], current=tree.current_version(),
+                      at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        _file_away(bundle, updates / ("done" if outcome == "applied" else "refused"))
+        _write_public(updates / "result.json", json.dumps(result, ensure_ascii=False, indent=1).encode())
+        results.append(result)
+    return results
+
+
+def _file_away(bundle: Path, folder: Path) -> None:
+    folder.mkdir(mode=0o755, exist_ok=True)
+    os.replace(bundle, folder / bundle.name)
+    kept = sorted(folder.glob("*.bundle"), key=lambda p: p.lstat().st_mtime, reverse=True)
+    for old in kept[KEPT_FILED:]:
+        old.unlink()
+
+
+def _write_public(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as f:
+        os.fchmod(f.fileno(), 0o644)  # the app (user kiosk) reads what root wrote
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 # --- helpers and command line ------------------------------------------------------------------------
@@ -307,12 +397,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--requirement", default="village-kiosk[devices,sync,ui]")
     p.add_argument("--key", type=Path, required=True, help='JSON {"suite": "gm"|"intl", "private": hex}')
     p.add_argument("--out", type=Path, required=True)
+    key_help = (f'JSON {{"suite": ..., "public": text}} (default: {PINNED_KEY} if present, else '
+                f'{DATA_DIR}/{ENROLLED_KEY}, written by kiosk enroll)')
     for name in ("verify", "apply"):
         p = sub.add_parser(name, help=f"{name} a bundle (from the hub or a USB stick)")
         p.add_argument("bundle", type=Path)
-        p.add_argument("--public-key", type=Path, required=True, help='JSON {"suite": ..., "public": text}')
+        p.add_argument("--public-key", type=Path, help=key_help)
+    p = sub.add_parser("apply-ready", help="apply the bundles the sync client left in DATA_DIR/updates/ready "
+                                           "(root; village-kiosk-update.service)")
+    p.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    p.add_argument("--public-key", type=Path, help=key_help.replace(str(DATA_DIR), "DATA_DIR"))
+    p.add_argument("--run-as", help="run the health check as this user (the unit: kiosk)")
+    p.add_argument("--restart-unit", help="systemctl try-restart this unit after an update")
     p = sub.add_parser("confirm-or-rollback", help="health-check a version on trial (before each start)")
-    p.add_argument("--health", nargs="+", help="health command (default: kiosk --help, then kiosk diag)")
+    p.add_argument("--run-as", help="run the health check as this user")
+    for name in ("apply", "apply-ready", "confirm-or-rollback"):
+        sub.choices[name].add_argument("--health", nargs="+",
+                                       help="health command (default: kiosk --help, then kiosk diag)")
     args = parser.parse_args(argv)
     tree = AppTree(args.root)
     try:
@@ -325,15 +426,17 @@ def main(argv: list[str] | None = None) -> int:
                         json.loads(args.key.read_text()))
             print(f"kiosk-update: bundle {args.out} for version {args.version}")
         elif args.command == "verify":
-            manifest, _ = verify_bundle(args.bundle, json.loads(args.public_key.read_text()))
+            manifest, _ = verify_bundle(args.bundle, load_public_key(args.public_key))
             print(f"kiosk-update: bundle OK, version {manifest['version']}")
         elif args.command == "apply":
-            if not apply_bundle(tree, args.bundle, json.loads(args.public_key.read_text())):
+            if not apply_bundle(tree, args.bundle, load_public_key(args.public_key), args.health):
                 print(f"{BuildFailed.message}（新版本自检未通过，已回退到 {tree.current_version()}）")
                 return 3
             print(f"更新完成：当前版本 {tree.current_version()}")
+        elif args.command == "apply-ready":
+            return _cmd_apply_ready(tree, args)
         elif args.command == "confirm-or-rollback":
-            return 0 if tree.confirm_or_rollback(args.health) else 3
+            return 0 if tree.confirm_or_rollback(args.health, args.run_as) else 3
     except BundleRefused as exc:
         print(f"{BundleRefused.message}（{exc}）", file=sys.stderr)
         return 2
@@ -341,6 +444,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{BuildFailed.message}（{exc}）", file=sys.stderr)
         return 1
     return 0
+
+
+def _cmd_apply_ready(tree: AppTree, args) -> int:
+    results = apply_ready(tree, args.data_dir, args.public_key, args.health, args.run_as)
+    codes = {"applied": 0, "build_failed": 1, "refused": 2, "rolled_back": 3}
+    for r in results:
+        print(f"kiosk-update: {r['bundle']}: {r['message']}（当前版本 {r['current']}）{r['detail']}")
+    if args.restart_unit and any(r["outcome"] == "applied" for r in results):
+        # the running app still has the old version's modules loaded: start it on the new one
+        subprocess.run(["systemctl", "try-restart", args.restart_unit], check=False)
+    return codes[results[-1]["outcome"]] if results else 0
 
 
 if __name__ == "__main__":

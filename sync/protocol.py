@@ -14,6 +14,12 @@ Endpoints (HTTPS, JSON; request bodies may be ``Content-Encoding: gzip``):
 ``GET  /v1/bundles``          -> BundleIndex                   newest version of each downlink kind
 ``GET  /v1/bundles/{kind}``   -> Bundle                        signed by the hub's bundle key
 ``GET  /v1/health``           -> {"v":1,"ok":true}
+``GET  /v1/app-update/{suite}``            -> AppUpdateIndex   the newest app update bundle for a suite
+``GET  /v1/app-update/{suite}/{version}``  -> the bundle's bytes (``Range: bytes=N-`` answered with 206, so
+                                                               a kiosk on a bad line resumes a cut download)
+
+App update bundles are ``installer/kiosk_update.py``'s signed tar format (``app_bundle_tool``), signed
+with the hub's bundle-signing key of that suite, the key enrolment pins.
 
 Batches: each item is a sealed transaction (opaque to everyone but the hub private key) plus the
 clear-text fields the store keeps for queue statistics. ``txn_id`` is the idempotency key: the hub
@@ -30,7 +36,11 @@ Errors: any non-2xx reply has an ``ErrorReply`` body; ``code`` is machine-readab
 from __future__ import annotations
 
 import base64
+import functools
+import importlib.util
 import json
+from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -62,6 +72,9 @@ __all__ = [
     "BundleRef",
     "BundleIndex",
     "Bundle",
+    "AppUpdateRef",
+    "AppUpdateIndex",
+    "app_bundle_tool",
     "parse",
     "canonical_json",
     "b64e",
@@ -171,6 +184,36 @@ class Bundle(_Doc):
     def signing_view(self) -> dict[str, Any]:
         return {"v": self.v, "kind": self.kind, "version": self.version, "created_at": self.created_at,
                 "content": self.content}
+
+
+class AppUpdateRef(_Doc):
+    suite: Suite
+    version: str = Field(pattern=r"^[0-9][0-9A-Za-z.+~-]{0,63}$")
+    size: int = Field(ge=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    published_at: str
+
+
+class AppUpdateIndex(_Doc):
+    latest: AppUpdateRef | None = None
+
+
+# the one implementation of the app bundle format: in the source tree, and where the .deb installs it
+_BUNDLE_TOOL_PLACES = (Path(__file__).resolve().parents[1] / "installer" / "kiosk_update.py",
+                       Path("/opt/village-kiosk/lib/kiosk_update.py"))
+
+
+@functools.lru_cache(maxsize=1)
+def app_bundle_tool() -> ModuleType:
+    """``kiosk_update`` (make_bundle, verify_bundle, BundleRefused). It is a stand-alone script, not a
+    package module, because postinst runs it with Debian's python3 before any venv exists."""
+    for path in _BUNDLE_TOOL_PLACES:
+        if path.is_file():
+            spec = importlib.util.spec_from_file_location("kiosk_update", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    raise FileNotFoundError(f"kiosk_update.py not found in {[str(p) for p in _BUNDLE_TOOL_PLACES]}")
 
 
 def canonical_json(obj: Any) -> bytes:

@@ -1,4 +1,5 @@
-"""``kiosk enroll`` and ``kiosk sync now|status|rollback``: the kiosk side of the county link."""
+"""``kiosk enroll``, ``kiosk sync now|status|rollback`` and ``kiosk update status``: the kiosk side of the
+county link."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from sync import protocol
 from . import identity
 from .downlink import BundleError, BundleShelf
 from .sender import SyncFailure
-from .service import make_client, update_bundles
+from .service import fetch_app_update, make_client, update_bundles
+from .updates import Fetch, UpdateError
+from .updates import register_cli as register_update_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rollback = sync.add_parser("rollback", help="switch a downlink bundle back to the previous version")
     rollback.add_argument("--kind", required=True, choices=protocol.BUNDLE_KINDS)
     rollback.set_defaults(handler=cmd_sync_rollback)
+    register_update_cli(sub)
 
 
 def cmd_enroll(args, ctx) -> int:
@@ -62,16 +66,21 @@ def cmd_sync_now(args, ctx) -> int:
         total = client.drain(max_failures=max(0, args.tries - 1))
     except SyncFailure as exc:
         failure, total = exc, client.status.totals
-    applied, bundle_note = [], ""
+    applied, bundle_note, app_update = [], "", Fetch("none")
     if failure is None:
         try:
             applied = update_bundles(ctx.data_dir, client)
         except BundleError as exc:
             bundle_note = exc.message
+        try:
+            app_update = fetch_app_update(ctx.data_dir, client)
+        except UpdateError as exc:
+            app_update = Fetch("unknown", reason=exc.message)
     counts = store.stats().counts
     result = {"sent": total.sent, "accepted": total.accepted, "duplicate": total.duplicate,
               "rejected": total.rejected, "bytes": total.bytes_sent, "queue": counts,
-              "bundles": [dataclasses.asdict(a) for a in applied], "ok": failure is None,
+              "bundles": [dataclasses.asdict(a) for a in applied], "app_update": dataclasses.asdict(app_update),
+              "ok": failure is None,
               "reason": failure.message if failure else bundle_note}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, sort_keys=True))
@@ -81,6 +90,10 @@ def cmd_sync_now(args, ctx) -> int:
               f"已退回 {counts.get('rejected', 0)}")
         for a in applied:
             print(f"已更新 {a.kind} 到版本 {a.version}")
+        if app_update.state in ("downloading", "ready", "refused"):
+            print(f"新版本 {app_update.version}：" + {"downloading": f"已下载 {app_update.have}/{app_update.size} 字节",
+                                                  "ready": "已下载并校验，等待安装",
+                                                  "refused": app_update.reason}[app_update.state])
         if result["reason"]:
             print(f"未完成：{result['reason']}")
     if failure is not None:

@@ -2,7 +2,8 @@
 
 The device id and signing key are the store's (``kiosk.keys``, made by ``kiosk init`` or here on first
 enrolment). Sync adds under ``<data_dir>/keys/``: ``hub-cert.pem`` (the pinned TLS certificate) and
-``hub-signing.pub`` (the downlink bundle key); the hub's sealing key goes to ``kiosk.keys``.
+``hub-signing.pub`` (the downlink bundle key) and ``bundle-signing.pub.json`` (the same key with its suite,
+where ``kiosk-update`` looks for it); the hub's sealing key goes to ``kiosk.keys``.
 ``<data_dir>/sync/state.json`` holds the device id, the hub URL and the hub's last checkpoint seq.
 """
 
@@ -152,6 +153,7 @@ def enrol(data_dir: Path, hub_url: str, token: str, suite: str = "gm", *, expect
     if reply.device_id != keys.device_id or reply.suite != keys.suite:
         raise EnrolError(detail="hub answered for another device or suite")
     write_atomic(kdir / "hub-signing.pub", reply.hub_signing_public_key.encode(), 0o644)
+    write_bundle_signing_key(data_dir, keys.suite, reply.hub_signing_public_key)
     kiosk_keys.install_hub_public_key(data_dir, reply.hub_encryption_public_key)
     state = SyncState(device_id=keys.device_id, hub_url=hub_url, suite=keys.suite, village=reply.village)
     save_state(data_dir, state)
@@ -194,6 +196,12 @@ def _update_config(data_dir: Path, hub_url: str, ca_file: str, suite: str) -> No
     current = config_mod.load(path) if path.exists() else config_mod.Config()
     updated = config_mod.replace(current, hub={"url": hub_url, "ca_file": ca_file}, crypto={"suite": suite})
     write_atomic(path, config_mod.render_toml(updated).encode("utf-8"), 0o644)
+
+
+def write_bundle_signing_key(data_dir: Path, suite: str, public_text: str) -> None:
+    """The key app update bundles are checked with, in kiosk-update's JSON form (installer/kiosk_update.py)."""
+    body = json.dumps({"suite": suite, "public": public_text}).encode()
+    write_atomic(keys_dir(data_dir) / "bundle-signing.pub.json", body, 0o644)
 
 
 def read_hub_signing_key(data_dir: Path) -> str:

@@ -9,9 +9,12 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import threading
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.errors import UserFacingError
 from kiosk.events import EventHub
 
 from . import identity
@@ -19,6 +22,9 @@ from .backoff import Backoff, Clock
 from .downlink import Applied, BundleShelf, fetch_bundles
 from .sender import SyncClient
 from .store_link import StoreCheckpoints
+from .updates import Fetch, UpdateFolder, fetch_update, pinned_key
+
+log = logging.getLogger(__name__)
 
 
 def make_client(data_dir: Path, config: Config, store, *, events: EventHub | None = None,
@@ -32,7 +38,7 @@ def make_client(data_dir: Path, config: Config, store, *, events: EventHub | Non
         current = identity.load_state(Path(data_dir)) or state
         identity.save_state(Path(data_dir), dataclasses.replace(current, hub_checkpoint_seq=seq))
 
-    return SyncClient(store, link, batch_max_items=sync.batch_max_items, batch_max_bytes=sync.batch_max_bytes,
+    return _AppSyncClient(data_dir, store, link, batch_max_items=sync.batch_max_items, batch_max_bytes=sync.batch_max_bytes,
                       backoff=Backoff(sync.backoff_initial_s, sync.backoff_max_s), interval_s=sync.interval_s,
                       events=events, clock=clock, checkpoints=StoreCheckpoints(store),
                       hub_checkpoint_seq=state.hub_checkpoint_seq, on_checkpoint=remember, window=sync.window)
@@ -44,3 +50,33 @@ def update_bundles(data_dir: Path, client: SyncClient) -> list[Applied]:
     assert state is not None  # make_client already required enrolment
     return fetch_bundles(client.session, client.link, state.suite, identity.read_hub_signing_key(Path(data_dir)),
                          BundleShelf(Path(data_dir)))
+
+
+def fetch_app_update(data_dir: Path, client: SyncClient) -> Fetch:
+    """One step of fetching the hub's newest app update into updates/ready (sync/client/updates.py)."""
+    return fetch_update(client.session, client.link, pinned_key(Path(data_dir)), UpdateFolder(Path(data_dir)))
+
+
+class _AppSyncClient(SyncClient):
+    """On the app's "sync-sender" thread: once a round finds the outbox drained, at most every
+    DOWNLINK_EVERY_S, fetch newer bundles and a step of the app update. ``kiosk sync now`` does the same
+    by hand after ``drain``, so only the background thread does it here."""
+
+    DOWNLINK_EVERY_S = 600.0
+
+    def __init__(self, data_dir: Path, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.data_dir = Path(data_dir)
+        self._downlink_due = 0.0
+
+    def _round(self):
+        result = super()._round()
+        now = self.clock.monotonic()
+        if result.sent == 0 and threading.current_thread() is self._thread and now >= self._downlink_due:
+            self._downlink_due = now + self.DOWNLINK_EVERY_S
+            for step in (update_bundles, fetch_app_update):
+                try:
+                    step(self.data_dir, self)
+                except UserFacingError as exc:  # offline or a bad bundle: the old one stays, try later
+                    log.info("downlink %s: %s (%s)", step.__name__, exc.message, exc.detail)
+        return result

@@ -20,6 +20,7 @@ from .keys import HubKeys
 from .queries import register_query_routes
 from .receive import Opener, receive_batch
 from .storage import HubDB, TokenError, now_iso
+from .updates import register_update_routes, updates_folder
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ def create_app(db: HubDB, keys: HubKeys, opener: Opener | None = None, crypto_pr
         return Response(row["body"], media_type="application/json")
 
     register_query_routes(app, db)
+    register_update_routes(app, db, updates_folder(keys))
     return app
 
 

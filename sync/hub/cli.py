@@ -7,6 +7,7 @@
     kiosk-hub applications list [--device ID] [--json]
     kiosk-hub checkpoints list DEVICE_ID
     kiosk-hub bundle publish --kind catalog FILE.json
+    kiosk-hub update make --version V --wheels DIR --out F.bundle | update publish F.bundle | update list
     kiosk-hub tickets list [--village V] [--state open] | tickets set TICKET acknowledged|fixed
 
 The hub's folder (keys, SQLite file) is ``--data-dir``, or KIOSK_HUB_DIR, or the system data dir.
@@ -33,6 +34,7 @@ from .ledgers import register as register_ledgers
 from .queries_cli import register as register_queries
 from .storage import HubDB
 from .tickets import register as register_tickets
+from .updates import register_cli as register_updates
 
 
 def hub_dir(arg: str | None) -> Path:
@@ -205,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_ledgers(sub, open_db)
     register_queries(sub, open_db)
     register_gen3(sub, open_db)
+    register_updates(sub, open_db, lambda args: keys_mod.load_or_create(hub_dir(args.data_dir) / "keys"))
     return p
 
 

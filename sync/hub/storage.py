@@ -78,6 +78,18 @@ bundles = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
 )
 
+app_updates = sa.Table(  # app update bundles (sync/hub/updates.py); the bytes are files in the hub folder
+    "app_updates", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # publication order: newest is latest
+    sa.Column("suite", sa.String(8), nullable=False),
+    sa.Column("version", sa.String(64), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("file", sa.String(128), nullable=False),
+    sa.Column("published_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("suite", "version"),
+)
+
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -276,6 +288,29 @@ class HubDB:
 
     def bundle(self, kind: str) -> dict[str, Any] | None:
         return next((b for b in self.latest_bundles() if b["kind"] == kind), None)
+
+    # --- app update bundles --------------------------------------------------------------------
+
+    def put_app_update(self, suite: str, version: str, size: int, sha256: str, file: str) -> dict[str, Any]:
+        row = {"suite": suite, "version": version, "size": size, "sha256": sha256, "file": file,
+               "published_at": now_iso()}
+        with self.engine.begin() as c:
+            c.execute(app_updates.insert().values(**row))
+        return row
+
+    def app_updates(self, suite: str | None = None) -> list[dict[str, Any]]:
+        """Newest first."""
+        q = sa.select(app_updates).order_by(app_updates.c.id.desc())
+        if suite:
+            q = q.where(app_updates.c.suite == suite)
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings().all()]
+
+    def app_update(self, suite: str, version: str) -> dict[str, Any] | None:
+        q = sa.select(app_updates).where(app_updates.c.suite == suite, app_updates.c.version == version)
+        with self.engine.connect() as c:
+            row = c.execute(q).mappings().first()
+        return dict(row) if row else None
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -1,0 +1,158 @@
+"""App updates from the hub, end to end on real parts: `kiosk-hub update make|publish` on a real hub on
+loopback, the kiosk's client fetching through the fault proxy (a reply cut mid-body, then resumed with
+Range), the verified bundle in updates/ready, and `kiosk-update apply-ready` installing it into an app
+tree in tmp with the key enrolment wrote. A bundle changed on the hub after publishing, or signed by
+another key, never reaches ready/.
+
+The app wheels are the stand-ins of tests/installer/test_update_bundle.py; a catalog file of random bytes
+makes the bundle big enough (~300 KB) that a cut leaves a real part behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sync import protocol, signing
+from sync.client.updates import UpdateFolder, fetch_update, pinned_key
+from sync.hub import updates as hub_updates
+from sync.hub.storage import HubDB
+from tests.installer.test_update_bundle import fake_app_wheel
+from tests.support.hub import REPO
+from tests.sync.rig import make_rig
+
+RUNNING = "1.0"  # what the kiosk "runs": the stand-in tree below is installed at this version
+tool = protocol.app_bundle_tool()
+
+
+@pytest.fixture
+def rig(tmp_path, hub):
+    r = make_rig(tmp_path, hub)
+    try:
+        yield r
+    finally:
+        r.close()
+
+
+def bundle_parts(tmp_path, version: str, *, healthy: bool = True):
+    wheels, catalog = tmp_path / f"wheels-{version}", tmp_path / f"catalog-{version}"
+    fake_app_wheel(wheels, version, healthy=healthy)
+    catalog.mkdir()
+    (catalog / "catalog.json").write_text(json.dumps({"version": version}))
+    (catalog / "padding.bin").write_bytes(os.urandom(300_000))
+    return wheels, catalog
+
+
+def make_and_publish(hub, tmp_path, version: str, *, healthy: bool = True):
+    wheels, catalog = bundle_parts(tmp_path, version, healthy=healthy)
+    out = tmp_path / f"{version}.bundle"
+    hub.cli("update", "make", "--version", version, "--wheels", str(wheels), "--catalog", str(catalog),
+            "--requirement", "village-kiosk", "--suite", "intl", "--out", str(out))
+    assert f"published version {version} (intl" in hub.cli("update", "publish", str(out)).stdout
+    return out
+
+
+def fetch(rig, client, **kw):
+    return fetch_update(client.session, client.link, pinned_key(rig.data_dir), UpdateFolder(rig.data_dir),
+                        running=RUNNING, **kw)
+
+
+def kiosk_cli(data_dir, *args):
+    env = dict(os.environ, KIOSK_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "kiosk.cli.main", *args], capture_output=True, text=True,
+                          env=env, cwd=REPO, timeout=60, check=True).stdout
+
+
+def byte_requests(rig, version: str) -> list[dict]:
+    """Headers of the requests for the bundle's bytes that went through the proxy, in order."""
+    return [headers for (_m, path, _f), (headers, _b) in zip(rig.proxy.seen.requests, rig.proxy.seen.bodies,
+                                                             strict=True)
+            if path == f"/v1/app-update/intl/{version}"]
+
+
+def test_cut_download_resumes_with_range_lands_in_ready_and_apply_ready_installs_it(rig, hub, tmp_path):
+    published = make_and_publish(hub, tmp_path, "5.0.1")
+    size, sha = published.stat().st_size, hashlib.sha256(published.read_bytes()).hexdigest()
+    client = rig.client()
+    rig.proxy.plan("pass", "truncate_reply")  # the index passes; the bytes are cut halfway
+    first = fetch(rig, client, chunk_bytes=size)
+    assert first.state == "downloading" and 0 < first.have < size, first
+    assert UpdateFolder(rig.data_dir).ready_bundles() == []
+    second = fetch(rig, client, chunk_bytes=size)
+    assert second.state == "ready" and second.have == size, second
+
+    asked = [h.get("range") for h in byte_requests(rig, "5.0.1")]
+    assert asked == [f"bytes=0-{size - 1}", f"bytes={first.have}-{size - 1}"]
+    fetched = first.fetched + second.fetched
+    assert fetched == size < 2 * size  # resumed: what arrived before the cut was not fetched again
+    ready = rig.data_dir / "updates/ready/village-kiosk-5.0.1-intl.bundle"
+    assert hashlib.sha256(ready.read_bytes()).hexdigest() == sha
+    assert not list((rig.data_dir / "updates/partial").iterdir())
+    assert fetch(rig, client).state == "ready" and len(byte_requests(rig, "5.0.1")) == 2  # not fetched again
+    assert "新版本 5.0.1 已下载并校验，等待安装" in kiosk_cli(rig.data_dir, "update", "status")
+    client.stop()
+
+    # root's side: the key enrolment wrote is where apply-ready looks (no --public-key)
+    assert json.loads((rig.data_dir / "keys/bundle-signing.pub.json").read_text())["suite"] == "intl"
+    root = tmp_path / "opt"
+    wheels = tmp_path / "wheels-1.0"
+    fake_app_wheel(wheels, "1.0", healthy=True)
+    assert tool.main(["--root", str(root), "install-wheelhouse", "--version", "1.0", "--wheels", str(wheels),
+                      "--requirement", "village-kiosk"]) == 0
+    assert tool.main(["--root", str(root), "apply-ready", "--data-dir", str(rig.data_dir)]) == 0
+    tree = tool.AppTree(root)
+    assert tree.current_version() == "5.0.1"
+    assert json.loads((tree.current / "catalog/catalog.json").read_text()) == {"version": "5.0.1"}
+    assert sorted(p.name for p in (rig.data_dir / "updates/done").iterdir()) == [ready.name]
+    result = json.loads((rig.data_dir / "updates/result.json").read_text())
+    assert (result["outcome"], result["version"], result["before"]) == ("applied", "5.0.1", "1.0")
+    status = kiosk_cli(rig.data_dir, "update", "status")
+    assert "上次安装：版本 5.0.1 已更新到新版本" in status and "等待安装" not in status
+
+
+def test_bundle_changed_on_the_hub_after_publishing_is_refused_and_never_ready(rig, hub, tmp_path):
+    make_and_publish(hub, tmp_path, "5.0.2")
+    stored = hub.folder / "updates" / "village-kiosk-5.0.2-intl.bundle"
+    data = bytearray(stored.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    stored.write_bytes(bytes(data))
+    client = rig.client()
+    try:
+        got = fetch(rig, client)
+        assert got.state == "refused" and got.reason == "县平台下发的更新包校验失败，未安装"
+        folder = UpdateFolder(rig.data_dir)
+        assert folder.ready_bundles() == [] and not list(folder.partial.iterdir())
+        assert "SHA-256" in folder.download()["detail"]
+        assert fetch(rig, client).state == "refused" and len(byte_requests(rig, "5.0.2")) == 1  # not again
+    finally:
+        client.stop()
+    assert "县平台的新版本 5.0.2 校验失败，未安装" in kiosk_cli(rig.data_dir, "update", "status")
+
+
+def test_bundle_signed_by_another_key_is_refused_by_the_hub_cli_and_by_the_kiosk(rig, hub, tmp_path):
+    wheels, catalog = bundle_parts(tmp_path, "5.0.3")
+    foreign = tmp_path / "foreign.bundle"
+    other = signing.generate("intl")
+    tool.make_bundle(foreign, "5.0.3", wheels, catalog, "village-kiosk",
+                     {"suite": "intl", "private": other.private.hex()})
+    refused = hub.cli("update", "publish", str(foreign), check=False)
+    assert refused.returncode == 2 and "not a bundle signed by this hub" in refused.stderr
+    # a hub whose key was swapped (or a meddler with its disk) serves it anyway
+    db = HubDB(f"sqlite:///{hub.folder / 'hub.db'}")
+    try:
+        hub_updates.store(db, hub.folder / "updates", "intl", "5.0.3", foreign)
+    finally:
+        db.close()
+    client = rig.client()
+    try:
+        got = fetch(rig, client)
+    finally:
+        client.stop()
+    assert got.state == "refused" and got.have == 0
+    assert "signature does not match" in UpdateFolder(rig.data_dir).download()["detail"]
+    assert UpdateFolder(rig.data_dir).ready_bundles() == []
