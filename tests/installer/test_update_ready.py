@@ -1,0 +1,92 @@
+"""`kiosk-update apply-ready` (root, from village-kiosk-update.service): what the unprivileged sync client
+left in <data dir>/updates/ready is applied with the key enrolment wrote, filed under done/ or refused/,
+and the outcome written to updates/result.json for `kiosk update status`. A version that fails its health
+check is rolled back; a foreign, tampered or linked file changes nothing.
+
+Real pip into real venvs with the stand-in app wheels of test_update_bundle.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from sync import signing
+from tests.installer import test_update_bundle as base
+from tests.installer.test_update_bundle import bundle, kiosk_update, public_of, snapshot
+
+hub_key, tree, light_tree = base.hub_key, base.tree, base.light_tree  # its fixtures, shared
+
+
+@pytest.fixture
+def data_dir(tmp_path, hub_key):
+    """A kiosk data dir as enrolment leaves it: the hub's bundle-signing key in keys/."""
+    d = tmp_path / "var-lib-village-kiosk"
+    (d / "keys").mkdir(parents=True)
+    (d / "keys/bundle-signing.pub.json").write_text(json.dumps(public_of(hub_key)))
+    (d / "updates/ready").mkdir(parents=True)
+    return d
+
+
+def apply_ready(tree, data_dir, *extra) -> int:
+    return kiosk_update.main(["--root", str(tree.root), "apply-ready", "--data-dir", str(data_dir), *extra])
+
+
+def result(data_dir) -> dict:
+    return json.loads((data_dir / "updates/result.json").read_text())
+
+
+def test_ready_bundle_is_applied_filed_and_reported_then_a_failing_one_rolls_back(tree, data_dir, tmp_path,
+                                                                                  hub_key):
+    good = bundle(tmp_path, hub_key, "1.1")
+    os.replace(good, data_dir / "updates/ready" / good.name)
+    assert apply_ready(tree, data_dir) == 0
+    assert tree.current_version() == "1.1"
+    assert os.listdir(data_dir / "updates/ready") == []
+    assert os.listdir(data_dir / "updates/done") == [good.name]
+    r = result(data_dir)
+    assert (r["outcome"], r["version"], r["before"], r["current"]) == ("applied", "1.1", "1.0", "1.1")
+    assert r["message"] == "已更新到新版本"
+    assert (data_dir / "updates/result.json").stat().st_mode & 0o777 == 0o644  # the app user reads it
+
+    bad = bundle(tmp_path, hub_key, "2.0", healthy=False)
+    os.replace(bad, data_dir / "updates/ready" / bad.name)
+    assert apply_ready(tree, data_dir) == 3
+    assert tree.current_version() == "1.1" and tree.state()["bad"] == ["2.0"]
+    assert os.listdir(data_dir / "updates/refused") == [bad.name]
+    r = result(data_dir)
+    assert (r["outcome"], r["version"], r["current"]) == ("rolled_back", "2.0", "1.1")
+    assert r["message"] == "新版本自检未通过，已回退到原版本"
+
+
+def test_foreign_key_link_and_missing_key_are_refused_with_nothing_changed(light_tree, data_dir, tmp_path,
+                                                                          hub_key):
+    before = snapshot(light_tree)
+    ready = data_dir / "updates/ready"
+    (tmp_path / "other").mkdir()
+    foreign = bundle(tmp_path / "other", signing.generate("intl"), "1.2")
+    os.replace(foreign, ready / foreign.name)
+    assert apply_ready(light_tree, data_dir) == 2
+    assert result(data_dir)["outcome"] == "refused" and "signature does not match" in result(data_dir)["detail"]
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root only")
+    (ready / "evil.bundle").symlink_to(secret)
+    assert apply_ready(light_tree, data_dir) == 2
+    assert result(data_dir)["detail"] == "not a regular file" and secret.read_text() == "root only"
+    assert sorted(os.listdir(data_dir / "updates/refused")) == ["evil.bundle", foreign.name]
+
+    (data_dir / "keys/bundle-signing.pub.json").unlink()  # never enrolled
+    good = bundle(tmp_path, hub_key, "1.3")
+    os.replace(good, ready / good.name)
+    assert apply_ready(light_tree, data_dir) == 2
+    assert "no usable bundle-signing key" in result(data_dir)["detail"]
+    assert snapshot(light_tree) == before and os.listdir(ready) == []
+    assert len(os.listdir(data_dir / "updates/refused")) == kiosk_update.KEPT_FILED  # the oldest dropped
+
+
+def test_nothing_ready_is_a_quiet_success(light_tree, data_dir):
+    assert apply_ready(light_tree, data_dir) == 0
+    assert not (data_dir / "updates/result.json").exists()
