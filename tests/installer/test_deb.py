@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 INSTALLER = REPO / "installer"
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
 UNITS = ("village-kiosk.service", "village-kiosk-audit.service",
-         "village-kiosk-audit.timer")
+         "village-kiosk-audit.timer", "village-kiosk-update.path", "village-kiosk-update.service")
 
 pytestmark = pytest.mark.skipif(
     shutil.which("dpkg-deb") is None or os.geteuid() != 0, reason="needs dpkg-deb and root"
