@@ -33,6 +33,7 @@ __all__ = [
     "PsamNotSupported",
     "PsamRequired",
     "WrongPin",
+    "atr_hex",
 ]
 
 
@@ -47,6 +48,11 @@ class CardState(enum.Enum):
 
 
 ERROR_STATES = frozenset({CardState.NO_READER, CardState.ERROR})
+
+
+def atr_hex(atr: bytes) -> str:
+    """"3B 6C 00 00 …": how the diagnostic screen and `kiosk card` show an ATR."""
+    return atr.hex(" ").upper()
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,11 @@ class CardReader(Protocol):
 
     def read_holder(self) -> Holder:
         """Read the card in the slot now. Raises a CardError subclass."""
+        ...
+
+    def atr(self) -> bytes:
+        """The card's Answer To Reset: it names the chip and its OS, not the holder, so the diagnostic
+        screen may show it (a 2.0, a 3.0 or a wrong card). Raises NoCard on an empty slot, CardMute if silent."""
         ...
 
     def verify_pin(self, pin: str) -> PinResult:

@@ -148,6 +148,9 @@ class PcscCardReader:
     def verify_pin(self, pin: str) -> PinResult:
         return self._call(lambda: self._session().verify_pin(pin))
 
+    def atr(self) -> bytes:
+        return self._call(self._card_atr)
+
     def transmit(self, apdu: bytes) -> bytes:
         return self._call(lambda: self._session().transmit(apdu))
 
@@ -415,6 +418,12 @@ class PcscCardReader:
         status = scard.SCardStatus(hcard)  # (hresult, reader, state, protocol, atr)
         self._atr = bytes(status[4]) if status[0] == scard.SCARD_S_SUCCESS else b""
         self._pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
+
+    def _card_atr(self) -> bytes:
+        self._connect()  # SCardStatus after connect: what pyscard's connection.getATR() returns
+        if not self._atr:
+            raise CardCommandFailed(detail="SCardStatus gave no ATR")
+        return self._atr
 
     def _disconnect(self) -> None:
         hcard, self._hcard = self._hcard, None

@@ -76,6 +76,9 @@ class VirtualCardReader:
     def verify_pin(self, pin: str) -> PinResult:
         return self._call(lambda: self._session().verify_pin(pin))
 
+    def atr(self) -> bytes:
+        return self._call(self._card_atr)
+
     def transmit(self, apdu: bytes) -> bytes:
         return self._call(lambda: self._session().transmit(apdu))
 
@@ -151,6 +154,11 @@ class VirtualCardReader:
             self._holder = None
         self._set_state(CardState.EMPTY)
         self._events.publish(CardRemoved(READER_NAME))
+
+    def _card_atr(self) -> bytes:
+        if self._card is None:
+            raise NoCard(detail="virtual slot empty")
+        return ATR  # even a mute profile answers the reset
 
     def _session(self) -> CardSession:
         if self._card is None:

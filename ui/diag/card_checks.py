@@ -1,8 +1,9 @@
 """Card reader diagnostics: readers found, card presence, a timed read with N-run statistics, an APDU console.
 
 Everything goes through the ``CardReader`` Protocol, so the checks run the PC/SC driver and the virtual reader
-alike. Results carry counts, timings and status words only: the holder is never put in a report, and the
-console masks the data of commands that read personal records.
+alike. Results carry counts, timings, status words, the card's ATR and spec version only (they name the chip
+and the 规范版本, not the holder): the holder is never put in a report, and the console masks the data of
+commands that read personal records.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from drivers.card.base import CardError, CardReader, CardState, NoCard
+from drivers.card.base import CardError, CardReader, CardState, NoCard, atr_hex
 from drivers.card.events import CardInserted, CardReadFailed, CardRemoved
 from kiosk.diag import Check, Status
 from kiosk.errors import UserFacingError
@@ -54,26 +55,39 @@ class ReadStats:
     min_ms: float
     mean_ms: float
     max_ms: float
+    card_version: str = ""  # 规范版本 of the last good read ("2.00", "3.00"): not personal
 
     def as_dict(self) -> dict:
         return {"runs": self.runs, "ok": self.ok, "errors": list(self.errors), "min_ms": round(self.min_ms, 1),
-                "mean_ms": round(self.mean_ms, 1), "max_ms": round(self.max_ms, 1)}
+                "mean_ms": round(self.mean_ms, 1), "max_ms": round(self.max_ms, 1), "card_version": self.card_version}
 
 
 def timed_reads(reader: CardReader, runs: int) -> ReadStats:
     """Read the card in the slot ``runs`` times; the holders read are dropped at once."""
-    timings, errors = [], []
+    timings, errors, version = [], [], ""
     for _ in range(runs):
         started = time.perf_counter()
         try:
-            reader.read_holder()
+            version = reader.read_holder().card_version
         except CardError as exc:
             errors.append(exc.code)
             continue
         timings.append((time.perf_counter() - started) * 1000)
     if not timings:
         return ReadStats(runs, 0, tuple(errors), 0.0, 0.0, 0.0)
-    return ReadStats(runs, len(timings), tuple(errors), min(timings), statistics.fmean(timings), max(timings))
+    return ReadStats(runs, len(timings), tuple(errors), min(timings), statistics.fmean(timings), max(timings),
+                     version)
+
+
+def card_atr(reader: CardReader, details: dict) -> str:
+    """The ATR in hex into ``details`` (or why there is none); asked before the reads, so a card that fails
+    every read (a wrong card, a 3.0 card without authentication) still shows what it is."""
+    try:
+        details["atr"] = atr_hex(reader.atr())
+    except CardError as exc:
+        details["atr_error"] = exc.code
+        return ""
+    return details["atr"]
 
 
 @dataclass(frozen=True)
@@ -140,19 +154,18 @@ def card_checks(reader: CardReader | None, *, configured: str = "", runs: int = 
             details["presence"] = presence.counts()
         if state in (CardState.EMPTY, CardState.STOPPED, CardState.NO_READER):
             return Status.SKIP, "槽内无卡，插入测试卡后可测读卡", details
+        atr = card_atr(reader, details)
         try:
             stats = timed_reads(reader, runs)
         except NoCard:
             return Status.SKIP, "槽内无卡", details
         details.update(stats.as_dict())
-        atr = getattr(reader, "atr", None)  # not every driver exposes it
-        if callable(atr):
-            details["atr"] = atr().hex(" ").upper()
+        card = (f"，{stats.card_version}版卡" if stats.card_version else "") + (f"，ATR {atr}" if atr else "")
         if stats.ok == 0:
-            return Status.FAIL, f"读卡失败（{stats.errors[0] if stats.errors else '未知'}）", details
+            return Status.FAIL, f"读卡失败（{stats.errors[0] if stats.errors else '未知'}）{card}", details
         if stats.ok < stats.runs:
-            return Status.WARN, f"{stats.runs}次读卡失败{stats.runs - stats.ok}次", details
-        return Status.OK, f"读卡{stats.runs}次，平均{stats.mean_ms:.0f} ms", details
+            return Status.WARN, f"{stats.runs}次读卡失败{stats.runs - stats.ok}次{card}", details
+        return Status.OK, f"读卡{stats.runs}次，平均{stats.mean_ms:.0f} ms{card}", details
 
     return [Check("card.readers", "读卡器", readers, timeout_s=8),
             Check("card.read", "读卡测试", read, timeout_s=max(10.0, runs * 6.0))]
