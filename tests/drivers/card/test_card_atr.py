@@ -7,32 +7,15 @@ import json
 import os
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from drivers.card.base import CardState, NoCard, atr_hex
+from drivers.card.base import NoCard, atr_hex
 from drivers.card.virtual import VirtualCardReader
 from drivers.card.virtual_card.card import ATR
 from kiosk.cli.main import main
 from kiosk.diag import Status, run_checks
-from kiosk.events import DeviceStateChanged, EventHub
 from ui.diag.card_checks import card_checks
-
-
-def wait_state(events: EventHub, reader, *states: CardState, timeout: float = 10.0) -> None:
-    cond = threading.Condition()
-
-    def notify(_event) -> None:
-        with cond:
-            cond.notify_all()
-
-    unsubscribe = events.subscribe(DeviceStateChanged, notify)
-    try:
-        with cond:
-            assert cond.wait_for(lambda: reader.state in states, timeout), reader.state
-    finally:
-        unsubscribe()
 
 
 def opensc_atr(stack) -> bytes:
@@ -50,36 +33,34 @@ def read_check(reader, runs: int = 1):
 
 
 @pytest.fixture
-def virtual():
-    events = EventHub()
-    reader = VirtualCardReader(events, read_timeout_s=1.0)
+def virtual(hub):
+    reader = VirtualCardReader(hub, read_timeout_s=1.0)
     reader.start()
-    yield events, reader
+    yield reader
     reader.stop()
 
 
-def test_virtual_reader_gives_the_virtual_cards_atr_and_no_card_when_empty(virtual):
-    events, reader = virtual
+def test_virtual_reader_gives_the_virtual_cards_atr_and_no_card_when_empty(virtual, log):
     with pytest.raises(NoCard):
-        reader.atr()
-    reader.insert("mute")  # answers the reset, never an APDU: the ATR is all a technician gets
-    wait_state(events, reader, CardState.ERROR)
-    assert reader.atr() == ATR
-    reader.remove()
-    wait_state(events, reader, CardState.EMPTY)
+        virtual.atr()
+    virtual.insert("mute")  # answers the reset, never an APDU: the ATR is all a technician gets
+    log.wait_for("CardReadFailed")
+    assert virtual.atr() == ATR
+    virtual.remove()
+    log.wait_for("CardRemoved")
     with pytest.raises(NoCard):
-        reader.atr()
+        virtual.atr()
 
 
-def test_diag_read_check_shows_atr_and_spec_version_even_when_reads_fail(virtual):
-    events, reader = virtual
+def test_diag_read_check_shows_atr_and_spec_version_even_when_reads_fail(virtual, log):
+    reader = virtual
     reader.insert("v2")
-    wait_state(events, reader, CardState.READY)
+    log.wait_for("CardInserted")
     good = read_check(reader, runs=2)
     assert good.status is Status.OK and good.details["atr"] == atr_hex(ATR) == "3B 6C 00 00 53 53 43 41 52 44 2D 56 49 52 54 31"
     assert good.details["card_version"] == "2.00" and "2.00版卡" in good.summary and atr_hex(ATR) in good.summary
     reader.insert("not_sscard")  # a bank card: every read fails, the ATR still says what is in the slot
-    wait_state(events, reader, CardState.ERROR)
+    log.wait_for("CardReadFailed")
     bad = read_check(reader, runs=1)
     assert bad.status is Status.FAIL and bad.details["ok"] == 0
     assert bad.details["atr"] == atr_hex(ATR) and atr_hex(ATR) in bad.summary

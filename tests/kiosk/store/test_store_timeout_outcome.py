@@ -40,71 +40,72 @@ def kept_rows(db_path, txn_id: str) -> list[tuple]:
     return [*items, ("audit", audits)]
 
 
-def store_with(tmp_path, busy_timeout_s: float):
-    data_dir, keys, _ = new_data_dir(tmp_path, "intl")
-    config = replace(Config(), store={"busy_timeout_s": busy_timeout_s, "min_free_mb": 0})
-    store = open_test_store(data_dir, keys, config=config)
-    store.audit("system", "test", "test.opened", "ok", {})  # the file exists with its schema before the lock
-    return store, data_dir / DB_FILE
+@pytest.fixture
+def store_with(tmp_path):
+    """``store_with(busy_timeout_s)`` → (store, db path); every store opened is closed after the test."""
+    opened = []
+
+    def make(busy_timeout_s: float):
+        data_dir, keys, _ = new_data_dir(tmp_path, "intl")
+        config = replace(Config(), store={"busy_timeout_s": busy_timeout_s, "min_free_mb": 0})
+        store = open_test_store(data_dir, keys, config=config)
+        opened.append(store)
+        store.audit("system", "test", "test.opened", "ok", {})  # the file has its schema before the lock
+        return store, data_dir / DB_FILE
+
+    yield make
+    for store in opened:
+        store.close()
 
 
-def test_the_commit_that_lands_after_the_timeout_is_reported_and_never_doubled(tmp_path):
-    store, db_path = store_with(tmp_path, busy_timeout_s=30)
+def test_the_commit_that_lands_after_the_timeout_is_reported_and_never_doubled(store_with):
+    store, db_path = store_with(busy_timeout_s=30)
     txn = fake_txn(1)
-    try:
-        with write_lock_held(db_path):
-            with pytest.raises(StorageTimeout) as timed_out:
-                store.enqueue(txn, timeout_s=CALLER_TIMEOUT_S)
-            assert "暂未确认" in timed_out.value.message  # not "failed": the villager must not apply again
-            # still blocked behind the lock: asking now is "not known yet" again, not a wrong "no"
-            with pytest.raises(StorageTimeout):
-                store.outcome(txn.txn_id, timeout_s=CALLER_TIMEOUT_S)
-        # lock released: the late enqueue commits, and the question queued after it sees that commit
-        receipt = store.outcome(txn.txn_id, timeout_s=10)
-        assert receipt is not None and receipt.txn_id == txn.txn_id
-        assert store.confirm(txn, timeout_s=10) == receipt
-        again = store.enqueue(txn, timeout_s=10)  # the villager's retry: the same 办件, not a second one
-        assert again == receipt
-        assert kept_rows(db_path, txn.txn_id) == [(receipt.acceptance_no,), ("audit", 1)]
-        assert len(store.list_items()) == 1
-    finally:
-        store.close()
+    with write_lock_held(db_path):
+        with pytest.raises(StorageTimeout) as timed_out:
+            store.enqueue(txn, timeout_s=CALLER_TIMEOUT_S)
+        assert "暂未确认" in timed_out.value.message  # not "failed": the villager must not apply again
+        # still blocked behind the lock: asking now is "not known yet" again, not a wrong "no"
+        with pytest.raises(StorageTimeout):
+            store.outcome(txn.txn_id, timeout_s=CALLER_TIMEOUT_S)
+    # lock released: the late enqueue commits, and the question queued after it sees that commit
+    receipt = store.outcome(txn.txn_id, timeout_s=10)
+    assert receipt is not None and receipt.txn_id == txn.txn_id
+    assert store.confirm(txn, timeout_s=10) == receipt
+    again = store.enqueue(txn, timeout_s=10)  # the villager's retry: the same 办件, not a second one
+    assert again == receipt
+    assert kept_rows(db_path, txn.txn_id) == [(receipt.acceptance_no,), ("audit", 1)]
+    assert len(store.list_items()) == 1
 
 
-def test_an_enqueue_that_gave_up_is_reported_not_saved_and_a_retry_keeps_exactly_one(tmp_path):
-    store, db_path = store_with(tmp_path, busy_timeout_s=0.5)
+def test_an_enqueue_that_gave_up_is_reported_not_saved_and_a_retry_keeps_exactly_one(store_with):
+    store, db_path = store_with(busy_timeout_s=0.5)
     txn = fake_txn(2)
-    try:
-        with write_lock_held(db_path):
-            with pytest.raises(StorageTimeout):
-                store.enqueue(txn, timeout_s=CALLER_TIMEOUT_S)
-            # answered once the store's thread has given up on the lock (its busy timeout), lock still held
-            assert store.outcome(txn.txn_id, timeout_s=10) is None
-            with pytest.raises(NotSaved) as not_saved:
-                store.confirm(txn, timeout_s=10)
-            assert "未保存" in not_saved.value.message
-        receipt = store.enqueue(txn, timeout_s=10)
-        assert store.enqueue(txn, timeout_s=10) == receipt
-        assert kept_rows(db_path, txn.txn_id) == [(receipt.acceptance_no,), ("audit", 1)]
-    finally:
-        store.close()
+    with write_lock_held(db_path):
+        with pytest.raises(StorageTimeout):
+            store.enqueue(txn, timeout_s=CALLER_TIMEOUT_S)
+        # answered once the store's thread has given up on the lock (its busy timeout), lock still held
+        assert store.outcome(txn.txn_id, timeout_s=10) is None
+        with pytest.raises(NotSaved) as not_saved:
+            store.confirm(txn, timeout_s=10)
+        assert "未保存" in not_saved.value.message
+    receipt = store.enqueue(txn, timeout_s=10)
+    assert store.enqueue(txn, timeout_s=10) == receipt
+    assert kept_rows(db_path, txn.txn_id) == [(receipt.acceptance_no,), ("audit", 1)]
 
 
-def test_the_same_id_for_a_different_service_is_a_bug_not_a_merge(tmp_path):
-    store, db_path = store_with(tmp_path, busy_timeout_s=1)
+def test_the_same_id_for_a_different_service_is_a_bug_not_a_merge(store_with):
+    store, _ = store_with(busy_timeout_s=1)
     first = fake_txn(3)
-    try:
-        store.enqueue(first)
-        other = Transaction(ItemKind.RATING, "YL002", {"level": 5}, txn_id=first.txn_id)
-        with pytest.raises(ValueError, match="already kept"):
-            store.enqueue(other)
-        assert len(store.list_items()) == 1
-    finally:
-        store.close()
+    store.enqueue(first)
+    other = Transaction(ItemKind.RATING, "YL002", {"level": 5}, txn_id=first.txn_id)
+    with pytest.raises(ValueError, match="already kept"):
+        store.enqueue(other)
+    assert len(store.list_items()) == 1
 
 
-def test_outcome_survives_a_restart(tmp_path):
-    store, db_path = store_with(tmp_path, busy_timeout_s=1)
+def test_outcome_survives_a_restart(store_with):
+    store, db_path = store_with(busy_timeout_s=1)
     txn = fake_txn(4)
     receipt = store.enqueue(txn)
     keys = store.keys
