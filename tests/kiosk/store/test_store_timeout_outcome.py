@@ -115,3 +115,43 @@ def test_outcome_survives_a_restart(store_with):
         assert reopened.outcome("0" * 32) is None
         assert reopened.enqueue(txn) == receipt
         assert len(reopened.list_items()) == 1
+
+
+class ReleasesLockOnTimeout:
+    """The real store, seen by the touchscreen's bridge; the first StorageTimeout frees the held write lock,
+    so the late write lands while the bridge asks (the test's hand on the lock, not a sleep)."""
+
+    def __init__(self, store, lock: sqlite3.Connection):
+        self._store, self._lock = store, lock
+        self.timeouts = 0
+
+    def enqueue(self, txn):
+        try:
+            return self._store.enqueue(txn)
+        except StorageTimeout:
+            self.timeouts += 1
+            self._lock.execute("ROLLBACK")
+            raise
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_the_touchscreen_bridge_says_accepted_when_the_late_write_landed(tmp_path, qapp):
+    from ui.bridges.store import StoreBridge
+
+    data_dir, keys, _ = new_data_dir(tmp_path, "intl")
+    config = replace(Config(), store={"call_timeout_s": 1.0, "busy_timeout_s": 30, "min_free_mb": 0})
+    txn = fake_txn(5)
+    with open_test_store(data_dir, keys, config=config) as store:
+        store.audit("system", "test", "test.opened", "ok", {})
+        lock = sqlite3.connect(data_dir / DB_FILE, isolation_level=None)
+        try:
+            lock.execute("BEGIN IMMEDIATE")
+            seen = ReleasesLockOnTimeout(store, lock)
+            receipt = StoreBridge(seen)._enqueue(txn)  # what the pool thread runs; 已受理 on this receipt
+        finally:
+            lock.close()
+        assert seen.timeouts == 1
+        assert receipt == store.outcome(txn.txn_id) and receipt.txn_id == txn.txn_id
+        assert len(store.list_items()) == 1
