@@ -318,8 +318,18 @@ def load_public_key(path: Path | None, data_dir: Path = DATA_DIR) -> dict:
             from exc
 
 
+def first_use_pin(data_dir: Path, pin: Path) -> dict:
+    """The key in ``pin`` (root's); if there is none yet, the enrolled one, copied there first. The data dir
+    is the unprivileged app's: once pinned, a key swapped in there cannot get its bundles installed."""
+    if not pin.exists():
+        key = load_public_key(Path(data_dir) / ENROLLED_KEY)
+        pin.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+        _write_public(pin, json.dumps(key).encode())
+    return load_public_key(pin)
+
+
 def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, health: list[str] | None = None,
-                run_as: str | None = None) -> list[dict]:
+                run_as: str | None = None, pin: Path | None = None) -> list[dict]:
     """Apply every bundle in updates/ready (normally one), oldest first; file each under done/ or refused/
     and write updates/result.json. The folder is the unprivileged app's, so links are never followed and
     the result is written by rename, which replaces a planted link instead of writing through it."""
@@ -332,7 +342,8 @@ def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, hea
         try:
             if bundle.is_symlink() or not bundle.is_file():
                 raise BundleRefused("not a regular file")
-            manifest, data = verify_bundle(bundle, load_public_key(key_file, Path(data_dir)))
+            public = first_use_pin(data_dir, pin) if pin and not key_file else load_public_key(key_file, data_dir)
+            manifest, data = verify_bundle(bundle, public)
             result["version"] = manifest["version"]
             outcome = "applied" if apply_verified(tree, manifest, data, health, run_as) else "rolled_back"
         except BundleRefused as exc:
@@ -407,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
                                            "(root; village-kiosk-update.service)")
     p.add_argument("--data-dir", type=Path, default=DATA_DIR)
     p.add_argument("--public-key", type=Path, help=key_help.replace(str(DATA_DIR), "DATA_DIR"))
+    p.add_argument("--pin-key", type=Path, help="trust the enrolled key on first use: copy it here (root's) "
+                                                 "and from then on use only this copy (the unit: PINNED_KEY)")
     p.add_argument("--run-as", help="run the health check as this user (the unit: kiosk)")
     p.add_argument("--restart-unit", help="systemctl try-restart this unit after an update")
     p = sub.add_parser("confirm-or-rollback", help="health-check a version on trial (before each start)")
@@ -447,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cmd_apply_ready(tree: AppTree, args) -> int:
-    results = apply_ready(tree, args.data_dir, args.public_key, args.health, args.run_as)
+    results = apply_ready(tree, args.data_dir, args.public_key, args.health, args.run_as, args.pin_key)
     codes = {"applied": 0, "build_failed": 1, "refused": 2, "rolled_back": 3}
     for r in results:
         print(f"kiosk-update: {r['bundle']}: {r['message']}（当前版本 {r['current']}）{r['detail']}")

@@ -90,3 +90,26 @@ def test_foreign_key_link_and_missing_key_are_refused_with_nothing_changed(light
 def test_nothing_ready_is_a_quiet_success(light_tree, data_dir):
     assert apply_ready(light_tree, data_dir) == 0
     assert not (data_dir / "updates/result.json").exists()
+
+
+def test_first_use_pin_keeps_a_key_swapped_into_the_data_dir_from_installing(light_tree, data_dir, tmp_path,
+                                                                            hub_key):
+    """The data dir is the unprivileged app's: after the first update, root trusts only its own copy."""
+    pin = tmp_path / "etc/village-kiosk/bundle-signing.pub.json"
+    ready = data_dir / "updates/ready"
+    (tmp_path / "first").mkdir()
+    refused_for_build = bundle(tmp_path / "first", hub_key, "1.0")  # verifies, then "already running"
+    os.replace(refused_for_build, ready / refused_for_build.name)
+    assert apply_ready(light_tree, data_dir, "--pin-key", str(pin)) == 2
+    assert "already running" in result(data_dir)["detail"]
+    assert json.loads(pin.read_text()) == public_of(hub_key) and pin.stat().st_mode & 0o777 == 0o644
+
+    attacker = signing.generate("intl")
+    (data_dir / "keys/bundle-signing.pub.json").write_text(json.dumps(public_of(attacker)))
+    (tmp_path / "evil").mkdir()
+    evil = bundle(tmp_path / "evil", attacker, "6.6")
+    os.replace(evil, ready / evil.name)
+    before = snapshot(light_tree)
+    assert apply_ready(light_tree, data_dir, "--pin-key", str(pin)) == 2
+    assert "signature does not match" in result(data_dir)["detail"]
+    assert snapshot(light_tree) == before and json.loads(pin.read_text()) == public_of(hub_key)

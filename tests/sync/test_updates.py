@@ -18,12 +18,16 @@ import sys
 
 import pytest
 
+from kiosk import config as config_mod
 from sync import protocol, signing
+from sync.client.service import make_client
 from sync.client.updates import UpdateFolder, fetch_update, pinned_key
+from sync.hub import keys as hub_keys
 from sync.hub import updates as hub_updates
 from sync.hub.storage import HubDB
 from tests.installer.test_update_bundle import fake_app_wheel
 from tests.support.hub import REPO
+from tests.support.pcsc import wait_until
 from tests.sync.rig import make_rig
 
 RUNNING = "1.0"  # what the kiosk "runs": the stand-in tree below is installed at this version
@@ -48,12 +52,21 @@ def bundle_parts(tmp_path, version: str, *, healthy: bool = True):
     return wheels, catalog
 
 
-def make_and_publish(hub, tmp_path, version: str, *, healthy: bool = True):
-    wheels, catalog = bundle_parts(tmp_path, version, healthy=healthy)
+def make_and_publish(hub, tmp_path, version: str, *, through_cli: bool = False):
+    """What `kiosk-hub update make` + `update publish` do; in-process unless ``through_cli`` (quicker)."""
+    wheels, catalog = bundle_parts(tmp_path, version)
     out = tmp_path / f"{version}.bundle"
-    hub.cli("update", "make", "--version", version, "--wheels", str(wheels), "--catalog", str(catalog),
-            "--requirement", "village-kiosk", "--suite", "intl", "--out", str(out))
-    assert f"published version {version} (intl" in hub.cli("update", "publish", str(out)).stdout
+    if through_cli:
+        hub.cli("update", "make", "--version", version, "--wheels", str(wheels), "--catalog", str(catalog),
+                "--requirement", "village-kiosk", "--suite", "intl", "--out", str(out))
+        assert f"published version {version} (intl" in hub.cli("update", "publish", str(out)).stdout
+        return out
+    keys, db = hub_keys.load_or_create(hub.folder / "keys"), HubDB(f"sqlite:///{hub.folder / 'hub.db'}")
+    try:
+        hub_updates.make(keys, "intl", out, version, wheels, catalog, "village-kiosk")
+        assert hub_updates.publish(db, keys, out).version == version
+    finally:
+        db.close()
     return out
 
 
@@ -76,7 +89,7 @@ def byte_requests(rig, version: str) -> list[dict]:
 
 
 def test_cut_download_resumes_with_range_lands_in_ready_and_apply_ready_installs_it(rig, hub, tmp_path):
-    published = make_and_publish(hub, tmp_path, "5.0.1")
+    published = make_and_publish(hub, tmp_path, "5.0.1", through_cli=True)
     size, sha = published.stat().st_size, hashlib.sha256(published.read_bytes()).hexdigest()
     client = rig.client()
     rig.proxy.plan("pass", "truncate_reply")  # the index passes; the bytes are cut halfway
@@ -156,3 +169,19 @@ def test_bundle_signed_by_another_key_is_refused_by_the_hub_cli_and_by_the_kiosk
     assert got.state == "refused" and got.have == 0
     assert "signature does not match" in UpdateFolder(rig.data_dir).download()["detail"]
     assert UpdateFolder(rig.data_dir).ready_bundles() == []
+
+
+def test_the_apps_sync_thread_fetches_the_update_once_the_outbox_is_drained(rig, hub, tmp_path):
+    make_and_publish(hub, tmp_path, "5.0.4")
+    txn_ids = rig.add(3)
+    client = make_client(rig.data_dir, config_mod.load(rig.data_dir / "config.toml"), rig.outbox)
+    ready = rig.data_dir / "updates/ready/village-kiosk-5.0.4-intl.bundle"
+    client.start()
+    try:
+        assert wait_until(ready.exists, timeout=30), UpdateFolder(rig.data_dir).download()
+    finally:
+        client.stop()
+    rig.exactly_once(txn_ids)  # the outbox went first
+    assert UpdateFolder(rig.data_dir).download()["state"] == "ready"
+    again = json.loads(kiosk_cli(rig.data_dir, "sync", "now", "--json"))
+    assert again["ok"] and again["app_update"]["state"] == "ready" and again["app_update"]["fetched"] == 0
