@@ -14,6 +14,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from drivers.sigpad.render import render_png
 from kiosk.signature import QualityRules, Signature, from_normalised, from_record, quality_hint, to_record
 from ui import flow
+from ui.i18n import tr
 
 # The glass's times are when Qt delivered the touches, which scripted and batched input compresses: kept in
 # the record, but not judged; points and size are, as for the pad.
@@ -71,13 +72,13 @@ class CaptureController(QObject):
     materialName = Property(str, lambda s: s.current().get("name", ""), notify=materialChanged)
     materialReview = Property(bool, lambda s: s._review, notify=materialChanged)
     cameraOk = Property(bool, lambda s: s.camera is not None and s.camera.ok, notify=materialChanged)
-    cameraHint = Property(str, lambda s: s._hint, notify=frameChanged)
+    cameraHint = Property(str, lambda s: tr(s._hint), notify=frameChanged)
     captureProgress = Property(float, lambda s: s._progress, notify=frameChanged)
     frameSerial = Property(int, lambda s: s._serial, notify=frameChanged)
     quad = Property("QVariantList", lambda s: s._quad, notify=frameChanged)
     padOk = Property(bool, lambda s: s.sigpad is not None and s.sigpad.ok, notify=signatureChanged)
     strokes = Property("QVariantList", lambda s: s._strokes, notify=signatureChanged)
-    signatureHint = Property(str, lambda s: s._signature_hint, notify=signatureChanged)
+    signatureHint = Property(str, lambda s: tr(s._signature_hint), notify=signatureChanged)
 
     # --- materials ---------------------------------------------------------------------------------
     def materials(self) -> list[dict]:

@@ -23,6 +23,7 @@ from ui.bridges.status import StatusBridge
 from ui.bridges.store import StoreBridge
 from ui.capture import CaptureController
 from ui.card_session import CardSession
+from ui.i18n import tr, tr_rows
 
 log = logging.getLogger(__name__)
 
@@ -115,35 +116,38 @@ class KioskController(QObject):
     maskedName = Property(str, lambda s: s.card_session.masked_name(), notify=cardChanged)
     hasCard = Property(bool, lambda s: s.card_session.has_card, notify=cardChanged)
     cardState = Property(str, lambda s: s.card_session.state, notify=cardChanged)
-    cardMessage = Property(str, lambda s: s.card_session.message, notify=cardChanged)
-    cardAdvice = Property(str, lambda s: s.card_session.advice, notify=cardChanged)
+    cardMessage = Property(str, lambda s: tr(s.card_session.message), notify=cardChanged)
+    cardAdvice = Property(str, lambda s: tr(s.card_session.advice), notify=cardChanged)
     pendingService = Property(str, lambda s: s.card_session.pending_service, notify=cardChanged)
-    pinMessage = Property(str, lambda s: s._pin_message, notify=formChanged)
-    identitySentence = Property(str, lambda s: s.card_session.identity_sentence, notify=cardChanged)
-    identityMessage = Property(str, lambda s: s.card_session.identity_message, notify=cardChanged)
-    statusText = Property(str, lambda s: s.d.status.text(), notify=statusChanged)
-    unavailableText = Property(str, lambda s: s.d.status.unavailable(), notify=statusChanged)
-    notice = Property(str, lambda s: s._notice, notify=statusChanged)
+    pinMessage = Property(str, lambda s: tr(s._pin_message), notify=formChanged)
+    identitySentence = Property(str, lambda s: tr(s.card_session.identity_sentence), notify=cardChanged)
+    identityMessage = Property(str, lambda s: tr(s.card_session.identity_message), notify=cardChanged)
+    statusText = Property(str, lambda s: tr(s.d.status.text()), notify=statusChanged)
+    unavailableText = Property(str, lambda s: tr(s.d.status.unavailable()), notify=statusChanged)
+    notice = Property(str, lambda s: tr(s._notice), notify=statusChanged)
     catalogReady = Property(bool, lambda s: s.d.catalog.ready, notify=catalogChanged)
-    categoryTitle = Property(str, lambda s: flow.category_title(s._category_key, s._searching), notify=catalogChanged)
+    categoryTitle = Property(str, lambda s: tr(flow.category_title(s._category_key, s._searching)),
+                             notify=catalogChanged)
     services = Property("QVariantList", lambda s: s._services, notify=catalogChanged)
     service = Property("QVariantMap", lambda s: flow.service_dict(s._service) if s._service else {},
                        notify=catalogChanged)
     fields = Property("QVariantList", lambda s: s._fields, notify=formChanged)
-    formErrors = Property("QVariantMap", lambda s: s._errors, notify=errorsChanged)
+    formErrors = Property("QVariantMap", lambda s: {k: tr(v) for k, v in s._errors.items()}, notify=errorsChanged)
     formPage = Property(int, lambda s: s._form_page, notify=formChanged)
     formPerPage = Property(int, lambda s: s._form_per_page(), notify=modeChanged)
     reviewRows = Property("QVariantList", lambda s: s._review_rows(), notify=formChanged)
-    submitError = Property(str, lambda s: s._submit_error, notify=busyChanged)
+    submitError = Property(str, lambda s: tr(s._submit_error), notify=busyChanged)
     receipt = Property("QVariantMap", lambda s: s._receipt, notify=receiptChanged)
-    printStatus = Property(str, lambda s: s._print_status, notify=receiptChanged)
+    printStatus = Property(str, lambda s: tr(s._print_status), notify=receiptChanged)
     canUndo = Property(bool, lambda s: s._can_undo(), notify=receiptChanged)
     idleSecondsLeft = Property(int, lambda s: s._idle_left, notify=idleChanged)
     busy = Property(bool, lambda s: s._busy, notify=busyChanged)
-    homeTiles = Property("QVariantList", lambda s: flow.home_tiles(s.d.catalog.ready), notify=statusChanged)
-    infoTitle = Property(str, lambda s: "招聘信息" if s._info_kind == "jobs" else "政策和通知", notify=catalogChanged)
+    homeTiles = Property("QVariantList", lambda s: tr_rows(flow.home_tiles(s.d.catalog.ready), "title", "hint"),
+                         notify=statusChanged)
+    infoTitle = Property(str, lambda s: tr("招聘信息" if s._info_kind == "jobs" else "政策和通知"),
+                         notify=catalogChanged)
     infoItems = Property("QVariantList", lambda s: s._info()[0], notify=catalogChanged)
-    infoAge = Property(str, lambda s: s._info()[1], notify=catalogChanged)
+    infoAge = Property(str, lambda s: tr(s._info()[1]), notify=catalogChanged)
 
     def _get_elder(self) -> bool:
         return self._elder
@@ -244,7 +248,7 @@ class KioskController(QObject):
             self._category_key, self._searching = key, False
             self._services = self._service_items(self.d.catalog.for_tile(key))
             if key == "jobs":
-                self._services.insert(0, {"code": flow.JOBS_INFO_CODE, "name": "看招聘信息", "available": True})
+                self._services.insert(0, {"code": flow.JOBS_INFO_CODE, "name": tr("看招聘信息"), "available": True})
             self.catalogChanged.emit()
             self._go("Services")
 

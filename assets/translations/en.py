@@ -185,6 +185,25 @@ EN = {
 }
 
 
+def _write_messages(root) -> None:
+    """The ``messages`` context (Python-built text, ui/i18n.py) afresh from messages_en.py: lupdate reads
+    only QML, so it would mark these vanished and lrelease would drop them."""
+    import xml.etree.ElementTree as ET
+
+    from messages_en import MESSAGES
+
+    for old in [c for c in root.findall("context") if c.findtext("name") == "messages"]:
+        root.remove(old)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = "messages"
+    for source, english in MESSAGES.items():
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation").text = english
+    ET.indent(context, space="    ")
+    context.tail = "\n"
+
+
 def fill(ts_path, qm_path) -> list[str]:
     """Write the translations into the .ts file and compile the .qm; returns sources still untranslated."""
     import subprocess
@@ -193,8 +212,10 @@ def fill(ts_path, qm_path) -> list[str]:
     from pathlib import Path
 
     tree = ET.parse(ts_path)
+    _write_messages(tree.getroot())
     missing = []
-    for message in tree.iter("message"):
+    qml_contexts = [c for c in tree.getroot().findall("context") if c.findtext("name") != "messages"]
+    for message in (m for c in qml_contexts for m in c.iter("message")):
         source = message.find("source").text
         translation = message.find("translation")
         if source in EN:
@@ -209,8 +230,10 @@ def fill(ts_path, qm_path) -> list[str]:
 
 
 if __name__ == "__main__":
+    import sys
     from pathlib import Path
 
     here = Path(__file__).resolve().parent
+    sys.path.insert(0, str(here))
     left = fill(here / "kiosk_en.ts", here / "kiosk_en.qm")
     print("untranslated:", left or "none")

@@ -1120,4 +1120,903 @@
         <translation>Repeat</translation>
     </message>
 </context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>系统繁忙，请稍后再试或到窗口办理</source>
+        <translation>The system is busy. Please try again later or ask at the counter</translation>
+    </message>
+    <message>
+        <source>终端配置有误，请联系管理员</source>
+        <translation>The terminal is not set up correctly. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>存储空间不足，请联系管理员</source>
+        <translation>The terminal's storage is full. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>终端数据存储出错，请联系管理员</source>
+        <translation>The terminal could not store data. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>设备故障，请到窗口办理</source>
+        <translation>A device is faulty. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>终端正忙，办理结果暂未确认，请不要重复办理，稍后到窗口核实</source>
+        <translation>The terminal is busy and your application is not confirmed yet. Please do not apply again; check at the counter later</translation>
+    </message>
+    <message>
+        <source>办理未保存成功，请重新提交；如果还不行，请到窗口办理</source>
+        <translation>Your application was not saved. Please submit it again; if that fails, please ask at the counter</translation>
+    </message>
+    <message>
+        <source>终端已初始化，拒绝覆盖已有数据</source>
+        <translation>The terminal is already set up; existing data was not overwritten</translation>
+    </message>
+    <message>
+        <source>终端已初始化，拒绝覆盖已有密钥</source>
+        <translation>The terminal is already set up; existing keys were not overwritten</translation>
+    </message>
+    <message>
+        <source>服务目录有误，请联系管理员</source>
+        <translation>The service catalog is faulty. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>收到的更新包未通过校验，已忽略，终端继续使用原来的内容</source>
+        <translation>An update failed its check and was ignored; the terminal keeps using what it had</translation>
+    </message>
+    <message>
+        <source>回执二维码无法验证，请到窗口核实</source>
+        <translation>The receipt QR code cannot be verified. Please check at the counter</translation>
+    </message>
+    <message>
+        <source>签名数据已损坏，请重新签名</source>
+        <translation>The signature data is damaged. Please sign again</translation>
+    </message>
+    <message>
+        <source>帮办已结束，请重新登录</source>
+        <translation>Assisted service has ended. Please log in again</translation>
+    </message>
+    <message>
+        <source>这项业务请到乡镇或县里的窗口办理</source>
+        <translation>Please apply for this at the township or county counter</translation>
+    </message>
+    <message>
+        <source>请先请群众签字，或拍下代办授权书，再办理</source>
+        <translation>First ask the resident to sign, or photograph the signed authorisation form</translation>
+    </message>
+    <message>
+        <source>请先读卡或输入群众的身份证号码</source>
+        <translation>First read the card or type the resident's ID number</translation>
+    </message>
+    <message>
+        <source>请填写上门办理的日期</source>
+        <translation>Please fill in the date of the home visit</translation>
+    </message>
+    <message>
+        <source>没有这个用户</source>
+        <translation>No such user</translation>
+    </message>
+    <message>
+        <source>该用户名已存在</source>
+        <translation>This user name is already taken</translation>
+    </message>
+    <message>
+        <source>密码至少8位，须同时包含字母和数字</source>
+        <translation>The password needs at least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <source>首次登录，请先修改初始密码</source>
+        <translation>First login: please change the initial password</translation>
+    </message>
+    <message>
+        <source>账号已锁定，请稍后再试或联系管理员</source>
+        <translation>The account is locked. Please try later or contact the administrator</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>用户名须为3-32位小写字母、数字或._-，以字母开头</source>
+        <translation>A user name has 3 to 32 lower-case letters, digits or ._- and starts with a letter</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同</source>
+        <translation>The new password must differ from the old one</translation>
+    </message>
+    <message>
+        <source>台账内容有误，请按提示修改</source>
+        <translation>The ledger entry has mistakes. Please correct them as shown</translation>
+    </message>
+    <message>
+        <source>月份格式应为 年-月，例如 {0}</source>
+        <translation>Write the month as year-month, for example {0}</translation>
+    </message>
+    <message>
+        <source>台账定义有误，请联系管理员</source>
+        <translation>The ledger definition is faulty. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>草稿无法打开：请用填写草稿的协管员账号登录</source>
+        <translation>This draft cannot be opened: log in as the clerk who wrote it</translation>
+    </message>
+    <message>
+        <source>没有这份草稿</source>
+        <translation>No such draft</translation>
+    </message>
+    <message>
+        <source>没有这个台账</source>
+        <translation>No such ledger</translation>
+    </message>
+    <message>
+        <source>本月该台账已经报送过了</source>
+        <translation>This ledger has already been reported this month</translation>
+    </message>
+    <message>
+        <source>请使用{0}位身份证号码（旧的{1}位号码请到窗口办理）</source>
+        <translation>Please use the {0}-character ID number (for an old {1}-digit number, ask at the counter)</translation>
+    </message>
+    <message>
+        <source>身份证号码应为{0}位</source>
+        <translation>The ID number must have {0} characters</translation>
+    </message>
+    <message>
+        <source>身份证号码只能是数字，最后一位可以是X</source>
+        <translation>The ID number has only digits; the last one may be X</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期不对，请核对</source>
+        <translation>The birth date inside the ID number is wrong. Please check it</translation>
+    </message>
+    <message>
+        <source>身份证号码有误，请逐位核对</source>
+        <translation>The ID number is wrong. Please check it digit by digit</translation>
+    </message>
+    <message>
+        <source>银行卡号只能是数字</source>
+        <translation>The bank card number has only digits</translation>
+    </message>
+    <message>
+        <source>银行卡号应为{0}到{1}位数字</source>
+        <translation>The bank card number has {0} to {1} digits</translation>
+    </message>
+    <message>
+        <source>银行卡号有误，请逐位核对</source>
+        <translation>The bank card number is wrong. Please check it digit by digit</translation>
+    </message>
+    <message>
+        <source>日期格式不对，请按“年-月-日”填写，例如 {0}</source>
+        <translation>Please write the date as year-month-day, for example {0}</translation>
+    </message>
+    <message>
+        <source>日期太早，请核对</source>
+        <translation>The date is too early. Please check it</translation>
+    </message>
+    <message>
+        <source>这个日期不能晚于今天</source>
+        <translation>This date cannot be after today</translation>
+    </message>
+    <message>
+        <source>这个日期不能早于今天</source>
+        <translation>This date cannot be before today</translation>
+    </message>
+    <message>
+        <source>金额最多保留两位小数</source>
+        <translation>An amount has at most two decimal places</translation>
+    </message>
+    <message>
+        <source>请填写整数</source>
+        <translation>Please enter a whole number</translation>
+    </message>
+    <message>
+        <source>姓名应为{0}到{1}个字</source>
+        <translation>A name has {0} to {1} characters</translation>
+    </message>
+    <message>
+        <source>姓名只能是汉字（少数民族姓名可用“·”）</source>
+        <translation>A name is written in Chinese characters (ethnic names may use “·”)</translation>
+    </message>
+    <message>
+        <source>内容里有无法识别的字符</source>
+        <translation>The text has characters that cannot be read</translation>
+    </message>
+    <message>
+        <source>金额只能填数字，例如 {0} 或 {1}</source>
+        <translation>An amount has only digits, for example {0} or {1}</translation>
+    </message>
+    <message>
+        <source>打印机故障，回执已显示在屏幕上，请拍照保存或到窗口打印</source>
+        <translation>The printer is faulty. Your receipt is on the screen: take a photo of it or have it printed at the counter</translation>
+    </message>
+    <message>
+        <source>打印字体缺失，请联系技术人员</source>
+        <translation>The printer font is missing. Please contact the technician</translation>
+    </message>
+    <message>
+        <source>打印超时，回执已显示在屏幕上，请拍照保存或到窗口打印</source>
+        <translation>Printing timed out. Your receipt is on the screen: take a photo of it or have it printed at the counter</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，回执已显示在屏幕上，请拍照保存或请工作人员加纸</source>
+        <translation>The printer is out of paper. Your receipt is on the screen: take a photo of it or ask staff to add paper</translation>
+    </message>
+    <message>
+        <source>打印机未连接，回执已显示在屏幕上，请拍照保存或到窗口打印</source>
+        <translation>The printer is not connected. Your receipt is on the screen: take a photo of it or have it printed at the counter</translation>
+    </message>
+    <message>
+        <source>签名板故障，请在屏幕上签名</source>
+        <translation>The signature pad is faulty. Please sign on the screen</translation>
+    </message>
+    <message>
+        <source>签名板型号无法识别，请工作人员在设置中选择签名板协议</source>
+        <translation>The signature pad model is not recognised. Staff: choose its protocol in the settings</translation>
+    </message>
+    <message>
+        <source>签名板未连接，请在屏幕上签名或请工作人员检查</source>
+        <translation>The signature pad is not connected. Please sign on the screen or ask staff to check it</translation>
+    </message>
+    <message>
+        <source>签名板没有响应，请在屏幕上签名或请工作人员检查</source>
+        <translation>The signature pad does not respond. Please sign on the screen or ask staff to check it</translation>
+    </message>
+    <message>
+        <source>高拍仪故障，请到窗口办理</source>
+        <translation>The document camera is faulty. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>高拍仪未连接，请联系工作人员</source>
+        <translation>The document camera is not connected. Please ask staff for help</translation>
+    </message>
+    <message>
+        <source>高拍仪画面全黑，请检查镜头或灯光</source>
+        <translation>The document camera shows only black. Please check the lens or the light</translation>
+    </message>
+    <message>
+        <source>高拍仪画面没有变化，请联系工作人员</source>
+        <translation>The document camera picture does not change. Please ask staff for help</translation>
+    </message>
+    <message>
+        <source>高拍仪画面异常，请联系工作人员</source>
+        <translation>The document camera picture is not right. Please ask staff for help</translation>
+    </message>
+    <message>
+        <source>读卡失败，请重新插卡；如果还不行，请到窗口办理</source>
+        <translation>The card could not be read. Please insert it again; if that fails, please ask at the counter</translation>
+    </message>
+    <message>
+        <source>社保卡认证未通过，请到窗口办理</source>
+        <translation>The card failed authentication. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>这张社保卡未通过真伪校验，请到窗口办理</source>
+        <translation>This card failed the authenticity check. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>县里的读卡服务暂时不能认证此卡，请到窗口办理</source>
+        <translation>The county card service cannot check this card right now. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>暂时连不上县里的读卡服务</source>
+        <translation>The county card service cannot be reached right now</translation>
+    </message>
+    <message>
+        <source>连接县里的读卡服务超时</source>
+        <translation>The county card service did not answer in time</translation>
+    </message>
+    <message>
+        <source>密码应为{0}位数字，请重新输入</source>
+        <translation>The PIN has {0} digits. Please enter it again</translation>
+    </message>
+    <message>
+        <source>社保卡密码已锁定，请带身份证到窗口解锁</source>
+        <translation>The card PIN is locked. Please bring your ID card to the counter to unlock it</translation>
+    </message>
+    <message>
+        <source>卡片数据无法识别，请重新插卡；如果还不行，请到窗口办理</source>
+        <translation>The card data cannot be read. Please insert it again; if that fails, please ask at the counter</translation>
+    </message>
+    <message>
+        <source>此卡需要安全模块(PSAM)才能读取，请到窗口办理</source>
+        <translation>This card needs a security module (PSAM) to be read. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>本终端的安全模块暂不支持读取此卡，请到窗口办理</source>
+        <translation>This terminal's security module cannot read this card yet. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>这不是社保卡，请插入社会保障卡</source>
+        <translation>This is not a social security card. Please insert your social security card</translation>
+    </message>
+    <message>
+        <source>读卡时卡片被拔出，请重新插卡</source>
+        <translation>The card was removed while being read. Please insert it again</translation>
+    </message>
+    <message>
+        <source>卡片没有响应，请拔出卡片后重新插入</source>
+        <translation>The card does not respond. Please take it out and insert it again</translation>
+    </message>
+    <message>
+        <source>请插入社保卡</source>
+        <translation>Please insert your card</translation>
+    </message>
+    <message>
+        <source>读卡器设置有误，请联系管理员</source>
+        <translation>The card reader is set up wrongly. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>读卡器未连接，请联系工作人员</source>
+        <translation>The card reader is not connected. Please ask staff for help</translation>
+    </message>
+    <message>
+        <source>读卡失败</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <source>读卡器暂不能校验密码，请到窗口办理</source>
+        <translation>The card reader cannot check the PIN now. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>密码不对</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>还可以再试 {0} 次</source>
+        <translation>{0} tries left</translation>
+    </message>
+    <message>
+        <source>请把社保卡芯片朝上插到底。</source>
+        <translation>Please insert the card chip up, all the way in.</translation>
+    </message>
+    <message>
+        <source>请拔出卡片，擦一擦芯片后重新插入。</source>
+        <translation>Please take the card out, wipe the chip and insert it again.</translation>
+    </message>
+    <message>
+        <source>这不是社保卡，请插入您的社会保障卡。</source>
+        <translation>This is not a social security card. Please insert yours.</translation>
+    </message>
+    <message>
+        <source>密码已锁定，请带身份证到窗口解锁。</source>
+        <translation>The PIN is locked. Please bring your ID card to the counter to unlock it.</translation>
+    </message>
+    <message>
+        <source>读卡时卡被拔出，请重新插入，读完前不要拔卡。</source>
+        <translation>The card came out while being read. Please insert it again and leave it in until reading is done.</translation>
+    </message>
+    <message>
+        <source>本终端暂不能读取第三代社保卡的这项信息，请到窗口办理。</source>
+        <translation>This terminal cannot read this part of a third-generation card yet. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>读卡器故障，请联系工作人员。</source>
+        <translation>The card reader is faulty. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>请擦一擦芯片后重新插卡；如果还不行，请到窗口办理。</source>
+        <translation>Please wipe the chip and insert the card again; if that fails, please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>请拔出卡片，到窗口办理。</source>
+        <translation>Please take the card out and ask at the counter.</translation>
+    </message>
+    <message>
+        <source>请带身份证到窗口核实这张卡。</source>
+        <translation>Please bring your ID card to the counter to have this card checked.</translation>
+    </message>
+    <message>
+        <source>请稍后重新插卡；如果还不行，请到窗口办理。</source>
+        <translation>Please insert the card again a little later; if that fails, please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>请重新插卡；如果还不行，请到窗口办理。</source>
+        <translation>Please insert the card again; if that fails, please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>网络暂时不通，请输入您的身份证号码，县里核对后生效。</source>
+        <translation>The network is down. Please type your ID number; it takes effect once the county has checked it.</translation>
+    </message>
+    <message>
+        <source>这张卡暂时读不出身份证号码，请输入身份证号码</source>
+        <translation>The ID number cannot be read from this card now. Please type it</translation>
+    </message>
+    <message>
+        <source>县平台响应超时，请稍后再试</source>
+        <translation>The county platform did not answer in time. Please try again later</translation>
+    </message>
+    <message>
+        <source>终端注册失败，请联系管理员</source>
+        <translation>The terminal could not register. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>县平台下发的更新包校验失败，未安装</source>
+        <translation>An update from the county failed its check and was not installed</translation>
+    </message>
+    <message>
+        <source>县平台下发的资料校验失败，已继续使用原版本</source>
+        <translation>Information from the county failed its check; the previous version stays in use</translation>
+    </message>
+    <message>
+        <source>没有可回退的上一版本</source>
+        <translation>There is no earlier version to go back to</translation>
+    </message>
+    <message>
+        <source>终端尚未注册到县平台，请联系管理员</source>
+        <translation>The terminal is not registered with the county yet. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>县平台地址有误</source>
+        <translation>The county platform address is wrong</translation>
+    </message>
+    <message>
+        <source>请先插入社保卡并输入密码</source>
+        <translation>Please insert your card and enter the PIN first</translation>
+    </message>
+    <message>
+        <source>请先输入社保卡密码</source>
+        <translation>Please enter your card PIN first</translation>
+    </message>
+    <message>
+        <source>数据格式有误</source>
+        <translation>The data is not in the right format</translation>
+    </message>
+    <message>
+        <source>查询请求无效，请重新查询</source>
+        <translation>The request is not valid. Please ask again</translation>
+    </message>
+    <message>
+        <source>查询请求已过期，请重新查询</source>
+        <translation>The request has expired. Please ask again</translation>
+    </message>
+    <message>
+        <source>终端时间有误，请联系管理员</source>
+        <translation>The terminal's clock is wrong. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>只能查询本人的信息，请插入本人的社保卡</source>
+        <translation>You can only look up your own records. Please insert your own card</translation>
+    </message>
+    <message>
+        <source>没有这个受理编号</source>
+        <translation>No such application number</translation>
+    </message>
+    <message>
+        <source>退回必须写明原因</source>
+        <translation>A return needs a reason</translation>
+    </message>
+    <message>
+        <source>没有查到您的参保记录，无法出具参保证明，请到窗口咨询</source>
+        <translation>No insurance record was found, so no certificate can be issued. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>设备未注册或已停用，请联系管理员</source>
+        <translation>The device is not registered or was disabled. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>数据签名校验失败</source>
+        <translation>The data signature check failed</translation>
+    </message>
+    <message>
+        <source>县平台维护中</source>
+        <translation>The county platform is under maintenance</translation>
+    </message>
+    <message>
+        <source>网络未连接</source>
+        <translation>Network not connected</translation>
+    </message>
+    <message>
+        <source>县平台证书与注册时不符，请联系管理员</source>
+        <translation>The county platform's certificate has changed since registration. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>网络未连接，暂时无法查询。查询需要联网，请稍后再试或到窗口咨询</source>
+        <translation>The network is not connected, so nothing can be looked up now. Please try later or ask at the counter</translation>
+    </message>
+    <message>
+        <source>网络不稳定，稍后自动重试</source>
+        <translation>The network is unstable; it will retry by itself</translation>
+    </message>
+    <message>
+        <source>设备证书已失效，请联系管理员</source>
+        <translation>The device certificate is no longer valid. Please contact the administrator</translation>
+    </message>
+    <message>
+        <source>终端存储空间不足，同步暂停</source>
+        <translation>The terminal's storage is full; sending is paused</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>该账号不是协管员账号</source>
+        <translation>This account is not a clerk account</translation>
+    </message>
+    <message>
+        <source>该账号没有设备诊断权限</source>
+        <translation>This account may not run device diagnostics</translation>
+    </message>
+    <message>
+        <source>命令至少4个字节（CLA INS P1 P2）</source>
+        <translation>A command has at least 4 bytes (CLA INS P1 P2)</translation>
+    </message>
+    <message>
+        <source>请输入十六进制命令，例如 00 A4 04 00</source>
+        <translation>Please type a hexadecimal command, for example 00 A4 04 00</translation>
+    </message>
+    <message>
+        <source>数据库无法打开，工单未保存</source>
+        <translation>The database cannot be opened; the ticket was not saved</translation>
+    </message>
+    <message>
+        <source>协管员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>技术员</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>未配置</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <source>签名板故障，请到窗口办理</source>
+        <translation>The signature pad is faulty. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>读卡器故障，请到窗口办理</source>
+        <translation>The card reader is faulty. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>打印机故障，凭证将显示在屏幕上</source>
+        <translation>The printer is faulty; documents will be shown on the screen</translation>
+    </message>
+    <message>
+        <source>网络未连接，查询类业务暂不可用</source>
+        <translation>The network is not connected; look-ups are unavailable for now</translation>
+    </message>
+    <message>
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>未连接或已停用</source>
+        <translation>Not connected or disabled</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <source>语音</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <source>网络与同步</source>
+        <translation>Network and sync</translation>
+    </message>
+    <message>
+        <source>存储</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>触摸屏</source>
+        <translation>Touch screen</translation>
+    </message>
+    <message>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <source>签名板</source>
+        <translation>Signature pad</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>读卡器暂不可用</source>
+        <translation>Card reader unavailable</translation>
+    </message>
+    <message>
+        <source>高拍仪暂不可用</source>
+        <translation>Document camera unavailable</translation>
+    </message>
+    <message>
+        <source>签名板暂不可用</source>
+        <translation>Signature pad unavailable</translation>
+    </message>
+    <message>
+        <source>打印机暂不可用</source>
+        <translation>Printer unavailable</translation>
+    </message>
+    <message>
+        <source>本机办理，数据保存在本机</source>
+        <translation>Working on this terminal; data is kept here</translation>
+    </message>
+    <message>
+        <source>本机办理</source>
+        <translation>Working on this terminal</translation>
+    </message>
+    <message>
+        <source>数据保存在本机</source>
+        <translation>data is kept here</translation>
+    </message>
+    <message>
+        <source>网络正常</source>
+        <translation>Network OK</translation>
+    </message>
+    <message>
+        <source>{0} 件待上传</source>
+        <translation>{0} waiting to be sent</translation>
+    </message>
+    <message>
+        <source>联网后自动上传</source>
+        <translation>sent automatically when the network is back</translation>
+    </message>
+    <message>
+        <source>没有检测到签名，请在签名区域签上您的名字</source>
+        <translation>No signature found. Please sign your name in the signature area</translation>
+    </message>
+    <message>
+        <source>签名太短，请重新签名</source>
+        <translation>The signature is too short. Please sign again</translation>
+    </message>
+    <message>
+        <source>签名太快了，请一笔一画重新签名</source>
+        <translation>The signature was too fast. Please sign again, stroke by stroke</translation>
+    </message>
+    <message>
+        <source>签名太小，请写大一点，重新签名</source>
+        <translation>The signature is too small. Please sign again, larger</translation>
+    </message>
+    <message>
+        <source>请把材料放在拍摄区</source>
+        <translation>Please put the document in the photo area</translation>
+    </message>
+    <message>
+        <source>请保持不动</source>
+        <translation>Please hold still</translation>
+    </message>
+    <message>
+        <source>已拍好，请取走材料</source>
+        <translation>Done. Please take the document away</translation>
+    </message>
+    <message>
+        <source>有反光，请调整角度</source>
+        <translation>There is glare. Please change the angle</translation>
+    </message>
+    <message>
+        <source>请把材料放在拍摄区中间</source>
+        <translation>Please put the document in the middle of the photo area</translation>
+    </message>
+    <message>
+        <source>请把材料完整放进拍摄区</source>
+        <translation>Please put the whole document inside the photo area</translation>
+    </message>
+    <message>
+        <source>请把证件放平</source>
+        <translation>Please lay the document flat</translation>
+    </message>
+    <message>
+        <source>请把材料平放在高拍仪下方</source>
+        <translation>Please lay the document flat under the document camera</translation>
+    </message>
+    <message>
+        <source>高拍仪暂不可用，请到窗口办理</source>
+        <translation>The document camera is unavailable. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>签名板暂不可用，请在屏幕上签名</source>
+        <translation>The signature pad is unavailable. Please sign on the screen</translation>
+    </message>
+    <message>
+        <source>找工作</source>
+        <translation>Find work</translation>
+    </message>
+    <message>
+        <source>求职登记、招聘信息</source>
+        <translation>Job registration, vacancies</translation>
+    </message>
+    <message>
+        <source>学技术</source>
+        <translation>Learn a skill</translation>
+    </message>
+    <message>
+        <source>职业培训、技能补贴</source>
+        <translation>Training, skill subsidies</translation>
+    </message>
+    <message>
+        <source>办社保</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <source>养老、医疗、工伤、认证</source>
+        <translation>Pension, medical, injury, certification</translation>
+    </message>
+    <message>
+        <source>用社保卡</source>
+        <translation>Your card</translation>
+    </message>
+    <message>
+        <source>挂失、补换、查询</source>
+        <translation>Report lost, replace, look up</translation>
+    </message>
+    <message>
+        <source>政策查询</source>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <source>最新政策和通知</source>
+        <translation>Latest policies and notices</translation>
+    </message>
+    <message>
+        <source>我要评价</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>对服务提意见</source>
+        <translation>Tell us what you think</translation>
+    </message>
+    <message>
+        <source>搜索结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>看招聘信息</source>
+        <translation>See job vacancies</translation>
+    </message>
+    <message>
+        <source>招聘信息</source>
+        <translation>Job vacancies</translation>
+    </message>
+    <message>
+        <source>政策和通知</source>
+        <translation>Policies and notices</translation>
+    </message>
+    <message>
+        <source>还没有从县里同步过信息</source>
+        <translation>Nothing has been received from the county yet</translation>
+    </message>
+    <message>
+        <source>还没有从县里同步过信息，请到窗口咨询</source>
+        <translation>Nothing has been received from the county yet. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>更新时间不明</source>
+        <translation>Update time unknown</translation>
+    </message>
+    <message>
+        <source>今天更新（{0}）</source>
+        <translation>Updated today ({0})</translation>
+    </message>
+    <message>
+        <source>昨天更新（{0}）</source>
+        <translation>Updated yesterday ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 天前更新（{1}）</source>
+        <translation>Updated {0} days ago ({1})</translation>
+    </message>
+    <message>
+        <source>离线也可查看</source>
+        <translation>readable offline too</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>正在打印回执…</source>
+        <translation>Printing your receipt…</translation>
+    </message>
+    <message>
+        <source>回执已打印，请取走</source>
+        <translation>Your receipt is printed. Please take it</translation>
+    </message>
+    <message>
+        <source>终端数据存储暂不可用，请到窗口办理</source>
+        <translation>The terminal cannot store data now. Please ask at the counter</translation>
+    </message>
+    <message>
+        <source>参保缴费记录</source>
+        <translation>Contribution record</translation>
+    </message>
+    <message>
+        <source>待遇</source>
+        <translation>Benefits</translation>
+    </message>
+    <message>
+        <source>社保卡状态</source>
+        <translation>Card status</translation>
+    </message>
+    <message>
+        <source>我的办件</source>
+        <translation>My applications</translation>
+    </message>
+    <message>
+        <source>参保证明</source>
+        <translation>Insurance certificate</translation>
+    </message>
+    <message>
+        <source>本终端未配置打印机，参保证明已显示在屏幕上</source>
+        <translation>This terminal has no printer; the insurance certificate is shown on the screen</translation>
+    </message>
+    <message>
+        <source>县平台这次没有给出凭证编号，暂不能打印，请重新查询或到窗口办理</source>
+        <translation>The county gave no document number this time, so it cannot be printed. Please ask again or go to the counter</translation>
+    </message>
+    <message>
+        <source>没有查到这一年的缴费记录</source>
+        <translation>No contributions were found for this year</translation>
+    </message>
+    <message>
+        <source>没有查到记录</source>
+        <translation>No records found</translation>
+    </message>
+    <message>
+        <source>正在向县平台查询…</source>
+        <translation>Asking the county platform…</translation>
+    </message>
+    <message>
+        <source>正在出具参保证明…</source>
+        <translation>Issuing the insurance certificate…</translation>
+    </message>
+</context>
 </TS>

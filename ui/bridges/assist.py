@@ -28,6 +28,7 @@ from kiosk.domain import Holder
 from kiosk.errors import UserFacingError
 from kiosk.signature import from_normalised, quality_hint, to_record
 from ui.capture import GLASS_RULES, add_glass_point
+from ui.i18n import tr
 
 CONSENT_PROFILE = "a4"  # the 代办授权书 is an A4 sheet
 
@@ -57,7 +58,7 @@ class AssistBridge(QObject):
     available = Property(bool, lambda s: s._key is not None, notify=changed)
     villagerName = Property(str, lambda s: s._villager.holder.masked_name if s._villager else "", notify=changed)  # noqa: N815
     identifiedBy = Property(str, lambda s: s._villager.identified_by.value if s._villager else "", notify=changed)  # noqa: N815
-    message = Property(str, lambda s: s._message, notify=changed)
+    message = Property(str, lambda s: tr(s._message), notify=changed)
     strokes = Property("QVariantList", lambda s: s._strokes, notify=changed)
     photoMode = Property(bool, lambda s: s._photo, notify=changed)  # noqa: N815
     serving = Property(bool, lambda s: s._serving, notify=changed)

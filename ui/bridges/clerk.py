@@ -30,6 +30,7 @@ from kiosk.ledgers import (
 )
 from kiosk.ledgers.definitions import previous_period
 from kiosk.ledgers.statistics import catalog_codes
+from ui.i18n import tr
 
 from .jobs import run_async
 
@@ -76,7 +77,7 @@ class ClerkBridge(QObject):
 
     # --- what QML reads ----------------------------------------------------------------------------------
     screen = Property(str, lambda s: s._screen, notify=changed)
-    message = Property(str, lambda s: s._message, notify=changed)
+    message = Property(str, lambda s: tr(s._message), notify=changed)
     busy = Property(bool, lambda s: s._busy, notify=changed)
     clerkName = Property(str, lambda s: s._account.display_name if s._account else "", notify=changed)  # noqa: N815
     reminders = Property("QVariantList", lambda s: list(s._reminders), notify=changed)

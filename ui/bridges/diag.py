@@ -14,6 +14,7 @@ from kiosk.errors import UserFacingError
 from ui.diag.monitor import HealthMonitor
 from ui.diag.rig import DEVICE_TITLES
 from ui.diag.service import PANELS, DiagService
+from ui.i18n import tr
 
 from .jobs import run_async
 
@@ -47,7 +48,7 @@ class DiagBridge(QObject):
     # --- properties ----------------------------------------------------------------------------------
     technician = Property(str, lambda s: s._technician, notify=changed)
     busy = Property(bool, lambda s: s._busy, notify=changed)
-    message = Property(str, lambda s: s._message, notify=changed)
+    message = Property(str, lambda s: tr(s._message), notify=changed)
     panels = Property("QVariantList", lambda s: s.service.panels(), notify=changed)
     touchCells = Property("QVariantList", lambda s: s.service.touch.cells(), notify=changed)
     touchColumns = Property(int, lambda s: s.service.touch.cols, constant=True)

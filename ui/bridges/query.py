@@ -19,6 +19,7 @@ from kiosk.domain import Holder
 from kiosk.queries import QUERY_MENU, Identity, SessionAnswers, days_left_text
 from sync import query as q
 from sync.client.query import QueryClient, QueryDesk
+from ui.i18n import tr
 
 from .jobs import run_async
 
@@ -155,15 +156,15 @@ class QueryBridge(QObject):
         self._print_key = ""  # the statement on the proof screen, if any
 
     screen = Property(str, lambda s: s._screen, notify=changed)
-    title = Property(str, lambda s: s._title, notify=changed)
+    title = Property(str, lambda s: tr(s._title), notify=changed)
     rows = Property("QVariantList", lambda s: s._rows, notify=changed)
-    message = Property(str, lambda s: s._message, notify=changed)
-    pinMessage = Property(str, lambda s: s._pin_message, notify=changed)
+    message = Property(str, lambda s: tr(s._message), notify=changed)
+    pinMessage = Property(str, lambda s: tr(s._pin_message), notify=changed)
     busy = Property(bool, lambda s: s._busy, notify=changed)
     proofQr = Property(str, lambda s: s._proof_qr, notify=changed)
-    printStatus = Property(str, lambda s: s._print_status, notify=changed)
+    printStatus = Property(str, lambda s: tr(s._print_status), notify=changed)
     prints = Property("QVariantList", lambda s: s._prints, notify=changed)  # print buttons under an answer
-    menu = Property("QVariantList", lambda s: [{"kind": k, "title": t} for k, t in QUERY_MENU], constant=True)
+    menu = Property("QVariantList", lambda s: [{"kind": k, "title": tr(t)} for k, t in QUERY_MENU], constant=True)
 
     def _show(self, screen: str, **values: Any) -> None:
         self._screen = screen
