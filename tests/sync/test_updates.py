@@ -20,6 +20,7 @@ import pytest
 
 from kiosk import config as config_mod
 from sync import protocol, signing
+from sync.client import identity
 from sync.client.service import make_client
 from sync.client.updates import UpdateFolder, fetch_update, pinned_key
 from sync.hub import keys as hub_keys
@@ -109,6 +110,13 @@ def test_cut_download_resumes_with_range_lands_in_ready_and_apply_ready_installs
     assert fetch(rig, client).state == "ready" and len(byte_requests(rig, "5.0.1")) == 2  # not fetched again
     assert "新版本 5.0.1 已下载并校验，等待安装" in kiosk_cli(rig.data_dir, "update", "status")
     client.stop()
+    with identity.pinned_session(str(hub.cert_file)) as direct:  # the hub itself: a range, one past the end
+        url = f"{hub.url}/v1/app-update/intl/5.0.1"
+        part = direct.get(url, headers={"Range": "bytes=100-199"}, timeout=10)
+        assert part.status_code == 206 and part.headers["content-range"] == f"bytes 100-199/{size}"
+        assert part.content == published.read_bytes()[100:200]
+        assert direct.get(url, headers={"Range": f"bytes={size}-"}, timeout=10).status_code == 416
+        assert direct.get(f"{hub.url}/v1/app-update/intl/9.9.9", timeout=10).status_code == 404
 
     # root's side: the key enrolment wrote is where apply-ready looks (no --public-key)
     assert json.loads((rig.data_dir / "keys/bundle-signing.pub.json").read_text())["suite"] == "intl"
