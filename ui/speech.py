@@ -14,9 +14,11 @@ import logging
 import re
 import shutil
 import subprocess
+import threading
+from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +68,44 @@ def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR) ->
     return target
 
 
-class _SynthJob(QRunnable):
-    def __init__(self, speaker: Speaker, text: str, serial: int):
-        super().__init__()
-        self._speaker, self._text, self._serial = speaker, text, serial
+class _SynthWorker:
+    """One named thread ("speech") that makes WAVs in order. Not a QThreadPool: with PySide 6.12 each job
+    handed to ``QThreadPool.start`` stayed referenced from the pool after it ran (measured: one more
+    job object per prompt, session after session)."""
 
-    def run(self) -> None:
-        path = synthesise(self._text, self._speaker.cache_dir)
-        self._speaker._synthesised.emit(self._serial, str(path) if path else "")
+    def __init__(self, synthesise_one) -> None:
+        self._synthesise_one = synthesise_one
+        self._jobs: deque = deque()
+        self._cond = threading.Condition()
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, text: str, serial: int) -> None:
+        with self._cond:
+            self._jobs.append((text, serial))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def wait_idle(self, timeout_s: float) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._jobs and not self._busy, timeout_s)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._jobs)
+                text, serial = self._jobs.popleft()
+                self._busy = True
+            try:
+                self._synthesise_one(text, serial)
+            except Exception:  # a bug in one prompt must not silence the kiosk for the day
+                log.exception("speech job failed")
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
 
 
 class Speaker(QObject):
@@ -91,8 +123,7 @@ class Speaker(QObject):
         self._serial = 0
         self._player = None
         self._audio_ok: bool | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._worker = _SynthWorker(self._synthesise_one)
         self._synthesised.connect(self._play)
 
     @Slot(str)
@@ -102,7 +133,7 @@ class Speaker(QObject):
         if not text or not self.enabled:
             return
         self.spoken.emit(text)
-        self._pool.start(_SynthJob(self, text, self._serial))
+        self._worker.submit(text, self._serial)
 
     @Slot()
     def replay(self) -> None:
@@ -114,7 +145,14 @@ class Speaker(QObject):
             self._player.stop()
 
     def wait_idle(self, ms: int = 5000) -> bool:
-        return self._pool.waitForDone(ms)
+        return self._worker.wait_idle(ms / 1000)
+
+    def _synthesise_one(self, text: str, serial: int) -> None:
+        """Speech thread: a newer prompt already asked for makes this one moot."""
+        if serial != self._serial:
+            return
+        path = synthesise(text, self.cache_dir)
+        self._synthesised.emit(serial, str(path) if path else "")
 
     def _play(self, serial: int, path: str) -> None:
         if serial != self._serial or not self.enabled:
