@@ -26,10 +26,15 @@ WORK=$(mktemp -d "$OUT/.build-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 STAGE=$WORK/$NAME
 
-# 1. a clean copy of the source: setuptools writes build/ and *.egg-info beside the code it builds
+# 1. a clean copy of the source: setuptools writes build/ and *.egg-info beside the code it builds.
+#    installer/not-shipped names what a terminal must not carry (the virtual reader, the demo rig).
 mkdir -p "$WORK/src"
-tar --exclude=__pycache__ --exclude='*.pyc' -cf - pyproject.toml README.md kiosk drivers sync ui \
-    | tar -xf - -C "$WORK/src"
+grep -v -e '^#' -e '^[[:space:]]*$' installer/not-shipped >"$WORK/not-shipped"
+tar --exclude=__pycache__ --exclude='*.pyc' --anchored --exclude-from="$WORK/not-shipped" \
+    -cf - pyproject.toml README.md kiosk drivers sync ui | tar -xf - -C "$WORK/src"
+while read -r path; do
+    if [ -e "$WORK/src/$path" ]; then echo "build-deb: $path was not left out" >&2; exit 1; fi
+done <"$WORK/not-shipped"
 
 # 2. the wheelhouse
 WHEELS=$STAGE/opt/village-kiosk/wheels
@@ -49,6 +54,7 @@ install -D -m 0644 installer/README.md "$STAGE/usr/share/doc/village-kiosk/READM
 install -d "$STAGE/usr/bin" "$STAGE/usr/sbin"
 ln -s /opt/village-kiosk/current/venv/bin/kiosk "$STAGE/usr/bin/kiosk"
 install -D -m 0644 installer/kiosk_update.py "$STAGE/opt/village-kiosk/lib/kiosk_update.py"
+install -D -m 0644 installer/post-install-check.sh "$STAGE/opt/village-kiosk/lib/post-install-check.sh"
 cat >"$STAGE/usr/sbin/kiosk-update" <<'WRAPPER'
 #!/bin/sh
 # offline updates: kiosk-update apply BUNDLE --public-key KEY (see /usr/share/doc/village-kiosk/README.md)

@@ -21,8 +21,10 @@ APT_PACKAGES=(
   libxcb-sync1 libxcb-shm0 libxcb-glx0 libxcb-util1
   # namespaces, link shaping, QR decoding, Debian packaging, unit checks
   iproute2 nftables util-linux libzbar0 debhelper dpkg-dev fakeroot systemd udev
-  # the kiosk session's Wayland compositor (a dependency of the .deb; systemd-analyze verify needs its binary)
-  cage
+  # the kiosk session's Wayland compositor (a dependency of the .deb; systemd-analyze verify needs its binary);
+  # cage 0.1.4 will not start without Xwayland; Qt's wayland plugin links libwayland-cursor/-egl;
+  # grim screenshots the headless session in tests/installer/test_session.py
+  cage xwayland libwayland-cursor0 libwayland-egl1 grim
 )
 
 missing=()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.config.schema import CardSection
+from kiosk.errors import UserFacingError
 from kiosk.events import EventHub
 
 from .base import CardReader
@@ -23,7 +24,13 @@ def make_card_reader(section: CardSection, events: EventHub, *, trace: Trace | N
     if crypto is None and section.psam_reader:
         crypto = UnsupportedPsam(section.psam_reader)
     if section.driver == "virtual":
-        from .virtual import VirtualCardReader
+        try:
+            from .virtual import VirtualCardReader
+        except ModuleNotFoundError as exc:  # a terminal's package leaves it out (installer/not-shipped)
+            if not (exc.name or "").startswith(f"{__package__}.virtual"):
+                raise
+            raise UserFacingError("读卡器设置有误，请联系管理员", code="card_config",
+                                  detail=f'[card] driver = "virtual" on a build without it: {exc}') from exc
 
         return VirtualCardReader(events, read_timeout_s=section.read_timeout_s, trace=trace,
                                  psam_configured=bool(section.psam_reader), crypto=crypto)
