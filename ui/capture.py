@@ -9,11 +9,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
 from drivers.sigpad.render import render_png
 from kiosk.signature import QualityRules, Signature, from_normalised, from_record, quality_hint, to_record
 from ui import flow
+from ui.bridges.jobs import run_async
 from ui.i18n import tr
 
 # The glass's times are when Qt delivered the touches, which scripted and batched input compresses: kept in
@@ -35,12 +36,19 @@ class CaptureController(QObject):
     materialChanged = Signal()
     frameChanged = Signal()
     signatureChanged = Signal()
+    _inked = Signal(int, object, object)  # epoch, PNG, record: rendered on the worker, taken on the UI thread
+    _inkFailed = Signal(int, str)
 
     def __init__(self, camera: Any, sigpad: Any, speaker: Any, *, session: Callable[[], Any],
                  service: Callable[[], Any], next_step: Callable[[], None], parent: QObject | None = None):
         super().__init__(parent)
         self.camera, self.sigpad, self.speaker = camera, sigpad, speaker
         self._session, self._service, self._next_step = session, service, next_step
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # the signature PNG (tens of ms of Pillow) never runs on the UI thread
+        self._epoch = 0
+        self._inked.connect(self._on_inked)
+        self._inkFailed.connect(self._on_ink_failed)
         self.reset()
         if camera is not None:
             camera.frame.connect(self._on_frame)
@@ -63,6 +71,8 @@ class CaptureController(QObject):
         self._strokes: list[list[list[float]]] = []
         self._glass_t0: float | None = None  # the glass's own clock: the record keeps each point's time
         self._signature_hint = ""
+        self._inking = False
+        self._epoch += 1  # a PNG still being rendered for the wiped villager is dropped when it arrives
         self.active = False
         for sig in (self.materialChanged, self.frameChanged, self.signatureChanged):
             sig.emit()
@@ -196,8 +206,25 @@ class CaptureController(QObject):
             self.signatureChanged.emit()
             self.speaker.say(hint)
             return
+        if self._inking:
+            return  # a second tap while the first is being rendered
+        self._inking = True
+        epoch = self._epoch
+        run_async(self._pool, lambda: render_png(signature), lambda png: self._inked.emit(epoch, png, record),
+                  lambda message: self._inkFailed.emit(epoch, message))
+
+    def _on_inked(self, epoch: int, png: bytes, record: bytes) -> None:
         session = self._session()
-        if session is not None:  # bound to the transaction at confirm (ui.flow.application)
-            session.signature_png, session.signature_record = render_png(signature), record
+        if epoch != self._epoch or session is None:
+            return
+        self._inking = False
+        session.signature_png, session.signature_record = png, record  # bound at confirm (ui.flow.application)
         self.leave()
         self._next_step()
+
+    def _on_ink_failed(self, epoch: int, message: str) -> None:
+        if epoch != self._epoch:
+            return
+        self._inking = False
+        self._signature_hint = message
+        self.signatureChanged.emit()

@@ -7,15 +7,19 @@ Strokes are lists of [x, y] in 0..1 of the pad's (or the glass box's) area, so p
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.events import DeviceStateChanged, EventHub
 
+INK_INTERVAL_S = 1 / 30  # the UI redraws the ink at most this often while the pen moves; pen-up always
+
 
 class SigpadBridge(QObject):
-    """Collects pen samples on the pad's thread and hands the UI a copy of the strokes, at most ~60/s."""
+    """Collects pen samples on the pad's thread and hands the UI a copy of the strokes, at most ~30/s
+    (a pad sends 100–200 samples/s; each hand-over is a copy and a redraw on the UI thread)."""
 
     strokesChanged = Signal(list)
     failed = Signal(str)
@@ -29,6 +33,7 @@ class SigpadBridge(QObject):
         self._strokes: list[list[list[float]]] = []
         self._pen_down = False
         self._running = False
+        self._last_sent = 0.0
         self._unsubscribe = events.subscribe(DeviceStateChanged, self._on_state)
 
     def _on_state(self, event: DeviceStateChanged) -> None:
@@ -56,11 +61,16 @@ class SigpadBridge(QObject):
     def on_pen(self, x: float, y: float, down: bool) -> None:
         """Pad thread: one sample, in 0..1 pad coordinates."""
         with self._lock:
+            lifted = self._pen_down and not down
             if down:
                 if not self._pen_down:
                     self._strokes.append([])
                 self._strokes[-1].append([x, y])
             self._pen_down = down
+            now = time.monotonic()
+            if not lifted and (not down or now - self._last_sent < INK_INTERVAL_S):
+                return  # hovering, or drawn again within the interval: the next hand-over carries it
+            self._last_sent = now
             copy = [list(s) for s in self._strokes]
         self.strokesChanged.emit(copy)
 
