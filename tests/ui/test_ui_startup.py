@@ -72,3 +72,45 @@ def test_home_screen_starts_without_the_hub_stack_or_test_tools(data_dir: Path):
     assert started["screen"] == "Home"
     assert "ui.app" in started["modules"] and "kiosk.catalog" in started["modules"]  # the report is of the app
     assert loaded(started["modules"], NEVER) == []
+
+
+# Runs in the child: six threads allocate at once; glibc's malloc_info lists one <heap> per arena.
+ARENAS = """
+import ctypes, sys, tempfile, threading
+from pathlib import Path
+if sys.argv[1] == "prepared":
+    import ui.app
+    ui.app.prepare_environment(Path(tempfile.mkdtemp()))
+libc = ctypes.CDLL(None)
+libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+together = threading.Barrier(6)
+def allocate():
+    together.wait()
+    for _ in range(200):
+        libc.malloc(4096)
+threads = [threading.Thread(target=allocate) for _ in range(6)]
+for t in threads: t.start()
+for t in threads: t.join()
+libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_char_p]
+libc.malloc_info.argtypes, libc.fclose.argtypes = [ctypes.c_int, ctypes.c_void_p], [ctypes.c_void_p]
+out = Path(tempfile.mkdtemp()) / "malloc.xml"
+stream = libc.fopen(str(out).encode(), b"w")
+libc.malloc_info(0, stream)
+libc.fclose(stream)
+print("ARENAS", out.read_text().count("<heap nr="))
+"""
+
+
+def arenas_after_six_threads(mode: str) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    proc = subprocess.run([sys.executable, "-c", ARENAS, mode], cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=60)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("ARENAS ")]
+    assert line, proc.stderr[-2000:]
+    return int(line[0].split()[1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc malloc arenas")
+def test_prepared_app_keeps_at_most_two_malloc_arenas():
+    assert arenas_after_six_threads("plain") > 2  # what glibc does unprepared: the check can see a difference
+    assert arenas_after_six_threads("prepared") <= 2
