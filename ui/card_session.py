@@ -41,7 +41,8 @@ class CardSession(QObject):
 
     def masked_name(self) -> str:
         session = self.kiosk.session
-        return session.holder.masked_name if session and session.holder else ""
+        holder = session.holder if session else None
+        return holder.masked_name if holder and holder.name else ""  # a 3.0 card read offline has no name yet
 
     def greeting(self) -> str:
         name = self.masked_name()

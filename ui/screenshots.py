@@ -2,8 +2,10 @@
 
     python -m ui.screenshots --out DIR
 
-Runs the real app offscreen on the demo rig (virtual devices, a real store in a throw-away data dir)
-and walks it with ui/tour.py. Each screen is saved as ``<NN>-<screen>-elder.png`` and ``-normal.png``.
+Runs the real app offscreen on the demo rig (virtual devices, a real store in a throw-away data dir, no
+county hub: 我的查询 shows what a villager sees offline) and walks it with ui/tour.py: the villager's
+screens, 我的查询, the 3.0 card read offline, 协管员 and 帮办, diagnostics. Each stop is saved as
+``<NN>-<stop>-elder.png`` and ``-normal.png``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,33 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+
+def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, str, Path]]:
+    """Walk the tour, saving each stop in 长辈模式 and normal mode; returns (stop, rendered screen, png)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.tour import rendered_screen, tour
+
+    saved: list[tuple[str, str, Path]] = []
+    c = kiosk.controller
+
+    def visit(name: str) -> None:
+        stop = len(saved) // 2 + 1
+        for elder in (True, False):
+            c.elderMode = elder
+            QGuiApplication.processEvents()
+            for _settle in range(2):  # layout after the mode switch, then a Canvas's queued paint (ink)
+                kiosk.window.grabWindow()
+                QGuiApplication.processEvents()
+            path = out / f"{stop:02d}-{name}-{'elder' if elder else 'normal'}.png"
+            kiosk.window.grabWindow().save(str(path))
+            saved.append((name, rendered_screen(kiosk), path))
+        c.elderMode = True
+
+    tour(kiosk, rig, visit, clock)
+    return saved
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui.app import prepare_environment
     from ui.demo import DemoRig
-    from ui.tour import SteppableClock, tour, wait_until
+    from ui.tour import SteppableClock, wait_until
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         data_dir = Path(tmp)
@@ -38,21 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         rig = DemoRig(data_dir, clock=clock, pen_speed=0.2)
         kiosk = rig.build_app()
         wait_until(lambda: kiosk.window.contentItem().width() > 0)
-        saved: list[Path] = []
-
-        def visit(name: str) -> None:
-            c = kiosk.controller
-            for elder in (True, False):
-                c.elderMode = elder
-                QGuiApplication.processEvents()
-                kiosk.window.grabWindow()  # first grab settles layout after the mode switch
-                path = out / f"{len(saved) // 2 + 1:02d}-{name}-{'elder' if elder else 'normal'}.png"
-                kiosk.window.grabWindow().save(str(path))
-                saved.append(path)
-            c.elderMode = True
-
         try:
-            tour(kiosk, rig, visit, clock)
+            saved = save_tour(kiosk, rig, clock, out)
         finally:
             kiosk.close()
             rig.close()

@@ -149,8 +149,33 @@ def pick_services(catalog_view: Any) -> dict[str, str]:
 
 
 def tour(app: Any, rig: Any, visit: Callable[[str], None], clock: SteppableClock) -> None:
-    """Every screen once: home, services, card greeting and error, notice, PIN, form, materials,
-    signature, review, receipt, rating, done, info, idle warning, card removed mid-form."""
+    """Every screen once: the villager's (home, services, card greeting and error, notice, PIN, form,
+    materials, signature, review, receipt, rating, done, info, idle warning, card removed mid-form),
+    我的查询, the 3.0 card read offline, 协管员 and 帮办, and the technician's diagnostics."""
+    villager_tour(app, rig, visit, clock)
+    queries_tour(app, rig, visit)
+    offline_card_tour(app, rig, visit)
+    clerk_tour(app, visit)
+    diag_tour(app, visit)
+
+
+def rendered_screen(app: Any) -> str:
+    """The screen on top as QML shows it: a clerk's or a query screen over the kiosk's own."""
+    loaders, stack = {}, [app.window.contentItem()]
+    while stack:  # the visual tree: items a Loader made are not always its QObject children
+        item = stack.pop()
+        if item.objectName() in ("clerkLoader", "queryLoader", "screenLoader"):
+            loaders[item.objectName()] = item
+        stack.extend(item.childItems())
+    for name in ("clerkLoader", "queryLoader", "screenLoader"):
+        loader = loaders.get(name)
+        item = loader.property("item") if loader is not None and loader.property("active") else None
+        if item is not None and item.property("screenName"):
+            return str(item.property("screenName"))
+    return ""
+
+
+def villager_tour(app: Any, rig: Any, visit: Callable[[str], None], clock: SteppableClock) -> None:
     c = app.controller
     visit("Home")
     c.openTile("social")
@@ -190,3 +215,86 @@ def tour(app: Any, rig: Any, visit: Callable[[str], None], clock: SteppableClock
     visit("Idle")
     c.extendSession()
     c.goHome()
+
+
+def queries_tour(app: Any, rig: Any, visit: Callable[[str], None]) -> None:
+    """我的查询 with a card in: the PIN, the menu, an answer (or, offline, plainly why none), the 参保证明."""
+    c, queries = app.controller, app.queries
+    rig.insert_card("v2")
+    wait_until(lambda: c.cardState == "ok" and c.screen == "Card")
+    queries.open()
+    wait_until(lambda: queries.screen == "QueryPin")
+    visit("QueryPin")
+    queries.verifyPin("123456")
+    wait_until(lambda: queries.screen == "QueryHome" and not queries.busy)
+    visit("QueryHome")
+    queries.ask("contributions")
+    wait_until(lambda: queries.screen == "QueryResult" and not queries.busy, 30)
+    visit("QueryResult")
+    queries.printProof()
+    wait_until(lambda: queries.screen == "QueryProof" and not queries.busy, 30)
+    visit("QueryProof")
+    queries.close()
+    _take_card_out(c, rig)
+
+
+def offline_card_tour(app: Any, rig: Any, visit: Callable[[str], None]) -> None:
+    """A third-generation card while the line to the county is down: type the ID number."""
+    c = app.controller
+    rig.set_network(False)
+    rig.insert_card("v3")
+    wait_until(lambda: c.screen == "ConfirmId" and c.identitySentence != "", 20)
+    visit("ConfirmId")
+    _take_card_out(c, rig)
+    rig.set_network(True)
+
+
+def clerk_tour(app: Any, visit: Callable[[str], None]) -> None:
+    """协管员: login, the home screen, a ledger entry, then 帮办 (identify a fake villager, their consent)."""
+    from ui.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    clerk, assist = app.clerk, app.clerk.assisting
+    clerk.open()
+    wait_until(lambda: clerk.screen == "ClerkLogin")
+    visit("ClerkLogin")
+    clerk.login(next(user for user, role, _name in DEMO_ACCOUNTS if role == "clerk"), DEMO_PASSWORD)
+    wait_until(lambda: clerk.screen == "ClerkHome" and not clerk.busy, 30)
+    visit("ClerkHome")
+    clerk.openLedger(clerk.ledgers[0]["code"])
+    wait_until(lambda: clerk.screen == "ClerkLedger")
+    visit("ClerkLedger")
+    clerk.home()
+    assist.begin()
+    wait_until(lambda: clerk.screen == "ClerkAssist")
+    visit("ClerkAssist")
+    assist.identifyTyped("11010519491231002X", "张三")  # a fake identity
+    wait_until(lambda: clerk.screen == "ClerkConsent")
+    for i in range(20):
+        assist.consentPoint(0.2 + i * 0.03, 0.5 + (0.1 if i % 2 else -0.1), i == 0)
+    visit("ClerkConsent")
+    clerk.logout()
+    wait_until(lambda: clerk.screen == "" and app.controller.session is None)
+    app.controller.goHome()
+
+
+def diag_tour(app: Any, visit: Callable[[str], None]) -> None:
+    """The technician's diagnostic screen: login, then the device panels."""
+    from ui.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    c, diag = app.controller, app.diag
+    c.openDiag()
+    wait_until(lambda: c.screen == "Diag")
+    visit("Diag")
+    diag.login(next(user for user, role, _name in DEMO_ACCOUNTS if role == "technician"), DEMO_PASSWORD)
+    wait_until(lambda: diag.technician != "" and not diag.busy, 30)
+    visit("DiagPanels")
+    diag.logout()
+    c.goHome()
+
+
+def _take_card_out(controller: Any, rig: Any) -> None:
+    rig.remove_card()
+    wait_until(lambda: controller.screen in ("Home", "Leave") and not controller.hasCard)
+    if controller.screen == "Leave":
+        controller.endSession("card_removed")
+    wait_until(lambda: controller.session is None and controller.screen == "Home")

@@ -51,6 +51,7 @@ EN = {
     "本事项不需要拍照材料。": "No documents are needed for this service.",
     "办理时限：%1 个工作日": "Time limit: %1 working days",
     "办理时需要输入社保卡密码。": "You will need your card PIN.",
+    "下面还有内容，请用手指向上滑动查看。": "There is more below: slide up with your finger to read it.",
     "本事项需要社保卡：请先插入社保卡。": "This service needs your social security card: please insert it first.",
     "返回": "Back",
     "开始办理": "Start",

@@ -142,47 +142,47 @@
         <translation>Clerk home.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="21" />
         <source>您好，%1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="22" />
         <source>到期提醒</source>
         <translation>Due reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="28" />
         <source>没有到期的台账</source>
         <translation>No ledgers due</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="29" />
         <source>本月统计</source>
         <translation>This month's statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="35" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="50" />
         <source>帮办：替群众办理业务</source>
         <translation>Assisted service: act for a resident</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="58" />
         <source>填报台账（上月）</source>
         <translation>Ledgers (last month)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="44" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="64" />
         <source>（已填 %1 条）</source>
         <translation> (%1 entered)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="55" />
         <source>报送本月统计</source>
         <translation>Send this month's statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="51" />
+        <location filename="../../ui/qml/Kiosk/screens/ClerkHome.qml" line="56" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -658,17 +658,22 @@
         <translation>You will need your card PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="42" />
+        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="50" />
+        <source>下面还有内容，请用手指向上滑动查看。</source>
+        <translation>There is more below: slide up with your finger to read it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="57" />
         <source>本事项需要社保卡：请先插入社保卡。</source>
         <translation>This service needs your social security card: please insert it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="63" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/screens/Notice.qml" line="68" />
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
@@ -1105,17 +1110,17 @@
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="44" />
+        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="46" />
         <source>长辈模式</source>
         <translation>Large mode</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="49" />
+        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="51" />
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/parts/TopBar.qml" line="56" />
         <source>重听</source>
         <translation>Repeat</translation>
     </message>

@@ -30,6 +30,8 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         horizontalAlignment: Text.AlignRight
         text: kiosk.statusText
+        wrapMode: Text.Wrap  // two lines rather than a sentence cut off mid-word
+        maximumLineCount: 2
         elide: Text.ElideRight
         font.pixelSize: Theme.small
         color: Theme.barText

@@ -9,7 +9,7 @@ ScreenBase {
 
     Flickable {
         id: flick
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: buttons.top; margins: Theme.margin }
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: footer.top; margins: Theme.margin }
         contentHeight: col.height
         clip: true
         Column {
@@ -35,25 +35,39 @@ ScreenBase {
                 visible: kiosk.service.needs_pin === true
                 text: qsTr("办理时需要输入社保卡密码。")
             }
-            Body {
-                objectName: "needCard"
-                visible: kiosk.service.needs_card === true && !kiosk.hasCard
-                color: Theme.danger; font.bold: true
-                text: qsTr("本事项需要社保卡：请先插入社保卡。")
-            }
         }
     }
-    Row {
-        id: buttons
+    Column {  // always in view: why 开始办理 is grey, and that the notice goes on below the fold
+        id: footer
         anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; margins: Theme.margin }
-        spacing: Theme.gap * 2
-        BigButton { objectName: "backButton"; text: qsTr("返回"); onClicked: kiosk.back() }
-        BigButton {
-            objectName: "beginButton"
-            primary: true
-            enabled: kiosk.service.needs_card !== true || kiosk.hasCard
-            text: qsTr("开始办理")
-            onClicked: kiosk.beginService()
+        width: parent.width - 2 * Theme.margin
+        spacing: Theme.gap
+        Body {
+            objectName: "moreBelow"
+            horizontalAlignment: Text.AlignHCenter
+            visible: flick.contentHeight > flick.height + 1 && !flick.atYEnd
+            color: Theme.inkSoft
+            text: qsTr("下面还有内容，请用手指向上滑动查看。")
+        }
+        Body {
+            objectName: "needCard"
+            horizontalAlignment: Text.AlignHCenter
+            visible: kiosk.service.needs_card === true && !kiosk.hasCard
+            color: Theme.danger; font.bold: true
+            text: qsTr("本事项需要社保卡：请先插入社保卡。")
+        }
+        Row {
+            id: buttons
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: Theme.gap * 2
+            BigButton { objectName: "backButton"; text: qsTr("返回"); onClicked: kiosk.back() }
+            BigButton {
+                objectName: "beginButton"
+                primary: true
+                enabled: kiosk.service.needs_card !== true || kiosk.hasCard
+                text: qsTr("开始办理")
+                onClicked: kiosk.beginService()
+            }
         }
     }
 }

@@ -12,13 +12,13 @@ ScreenBase {
         Heading { text: qsTr("我的查询") }
         Body { text: qsTr("查询需要联网，结果只在本次办理中显示，离开后自动清除。"); color: Theme.inkSoft }
         Grid {
-            columns: Theme.elder ? 1 : 2
+            columns: 2  // one column in 长辈模式 ran the print button off the bottom of the screen
             spacing: Theme.gap * 1.5
             Repeater {
                 model: queries.menu
                 BigButton {
                     objectName: "query_" + modelData.kind
-                    width: Theme.elder ? 900 : 600
+                    width: Theme.elder ? 660 : 600
                     text: modelData.title
                     onClicked: queries.ask(modelData.kind)
                 }
