@@ -60,8 +60,8 @@ def unit_environment(settings: list[tuple[str, str]]) -> dict[str, str]:
     return env
 
 
-def unit_exec_start(settings: list[tuple[str, str]]) -> list[str]:
-    (command,) = [value for key, value in settings if key == "ExecStart"]
+def unit_exec(settings: list[tuple[str, str]], which: str = "ExecStart") -> list[str]:
+    (command,) = [value for key, value in settings if key == which]
     return shlex.split(command.lstrip("-@:+!"))
 
 
@@ -85,7 +85,7 @@ SETTINGS = service_settings(UNIT.read_text())
 # --- the unit file ----------------------------------------------------------------------------------
 
 def test_unit_runs_the_app_alone_in_cage_without_vt_switching():
-    argv = unit_exec_start(SETTINGS)
+    argv = unit_exec(SETTINGS)
     assert Path(argv[0]).name == "cage"
     split = argv.index("--")
     assert argv[1:split] == ["-d"]  # -s would allow VT switching; -m/-r are not ours to set
@@ -168,6 +168,11 @@ def _needs(*programs: str) -> None:
     missing = [p for p in programs if shutil.which(p) is None]
     if missing:
         pytest.skip(f"needs {' '.join(missing)} (scripts/setup.sh installs them)")
+    if os.geteuid() == 0:
+        probe = subprocess.run(["unshare", "--user", "--map-user=1000", "--map-group=1000", "true"],
+                               capture_output=True, text=True, timeout=30, check=False)
+        if probe.returncode != 0:
+            pytest.skip(f"cage will not run as root and no user namespace here: {probe.stderr.strip()}")
 
 
 def _init_data_dir(data: Path) -> None:
@@ -201,7 +206,7 @@ class Session:
                "LOGNAME": "kiosk", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
         env.update({k: v.replace(working_dir, str(self.data)) for k, v in unit_environment(SETTINGS).items()})
         env.update(HEADLESS, XDG_RUNTIME_DIR=str(self.runtime))
-        argv = unit_exec_start(SETTINGS)
+        argv = unit_exec(SETTINGS)
         split = argv.index("--")
         argv[split + 1] = sys.executable  # the unit's /opt/village-kiosk venv is this venv here
         if app is not None:
@@ -220,7 +225,10 @@ class Session:
 
     def app_pid(self) -> int | None:
         """cage's one child: the app (Xwayland would be a second, started only for an X client)."""
-        children = Path(f"/proc/{self.cage.pid}/task/{self.cage.pid}/children").read_text().split()
+        try:
+            children = Path(f"/proc/{self.cage.pid}/task/{self.cage.pid}/children").read_text().split()
+        except FileNotFoundError:  # cage has gone
+            return None
         assert len(children) <= 1, children
         return int(children[0]) if children else None
 
@@ -347,3 +355,25 @@ def test_the_on_screen_keyboard_comes_up_under_cage(tmp_path):
     finally:
         running.stop()
     assert "keyboard up on wayland" in running.tail()
+
+
+def test_systemctl_stop_ends_the_app_then_cage_cleanly(session):
+    """The unit's ExecStop, as systemd runs it ($MAINPID is cage): the app gets SIGTERM, cage exits by
+    itself with 0 rather than aborting on a SIGTERM of its own, and nothing is left behind."""
+    session.wait_for_home_screen()
+    app = session.app_pid()
+    assert app is not None
+    stop = [word.replace("$MAINPID", str(session.cage.pid)) for word in unit_exec(SETTINGS, "ExecStop")]
+    stopper = subprocess.Popen(stop)
+    try:
+        assert session.cage.wait(timeout=30) == 0  # reaped here, as systemd reaps its main process
+        assert stopper.wait(timeout=15) == 0
+    finally:
+        if stopper.poll() is None:
+            stopper.kill()
+            stopper.wait(timeout=15)
+    assert "Assertion" not in session.tail()
+    try:  # the app is gone (a zombie until its new parent reaps it, at most)
+        assert Path(f"/proc/{app}/stat").read_text().split(") ", 1)[1][0] == "Z"
+    except FileNotFoundError:
+        pass
