@@ -32,9 +32,8 @@ def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, st
         for elder in (True, False):
             c.elderMode = elder
             QGuiApplication.processEvents()
-            for _settle in range(2):  # layout after the mode switch, then a Canvas's queued paint (ink)
-                kiosk.window.grabWindow()
-                QGuiApplication.processEvents()
+            kiosk.window.grabWindow()  # settles layout after the mode switch and runs a Canvas's paint (ink)…
+            QGuiApplication.processEvents()  # …whose result lands with the events
             path = out / f"{stop:02d}-{name}-{'elder' if elder else 'normal'}.png"
             kiosk.window.grabWindow().save(str(path))
             saved.append((name, rendered_screen(kiosk), path))
