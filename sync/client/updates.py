@@ -170,7 +170,7 @@ def fetch_update(session: requests.Session, link: HubLink, public_key: dict, fol
         return Fetch("refused", ref.version, 0, ref.size, fetched, exc.message)
     folder.ready.mkdir(parents=True, exist_ok=True)
     os.replace(folder.partial / name, folder.ready / name)
-    _fsync_dir(folder.ready)
+    identity.fsync_dir(folder.ready)
     folder.save_download(version=ref.version, sha256=ref.sha256, size=ref.size, state="ready")
     return Fetch("ready", ref.version, ref.size, ref.size, fetched)
 
@@ -220,14 +220,6 @@ def _verify(path: Path, ref: AppUpdateRef, public_key: dict) -> None:
         raise UpdateError(detail=f"{ref.version}: {(proc.stderr or proc.stdout).strip()[-500:]}")
     if proc.stdout.strip() != f"kiosk-update: bundle OK, version {ref.version}":
         raise UpdateError(detail=f"the index says {ref.version}, the signed bundle: {proc.stdout.strip()}")
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- kiosk update status -------------------------------------------------------------------------------

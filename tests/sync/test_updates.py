@@ -16,8 +16,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from kiosk import config as config_mod
 from sync import protocol, signing
 from sync.client import identity
@@ -29,19 +27,12 @@ from sync.hub.storage import HubDB
 from tests.installer.test_update_bundle import fake_app_wheel
 from tests.support.hub import REPO
 from tests.support.pcsc import wait_until
-from tests.sync.rig import make_rig
+from tests.sync import test_sync_faults
+
+rig = test_sync_faults.rig  # the fault tests' fixture: an enrolled kiosk behind the fault proxy
 
 RUNNING = "1.0"  # what the kiosk "runs": the stand-in tree below is installed at this version
 tool = protocol.app_bundle_tool()
-
-
-@pytest.fixture
-def rig(tmp_path, hub):
-    r = make_rig(tmp_path, hub)
-    try:
-        yield r
-    finally:
-        r.close()
 
 
 def bundle_parts(tmp_path, version: str, *, healthy: bool = True):
