@@ -85,7 +85,8 @@ def test_control_depends_on_the_real_stack_not_the_test_reader(deb):
 # what a terminal must never carry: the virtual 社保卡 and its vpcd link, the virtual reader, the demo rig
 TEST_ONLY_FILE = re.compile(r"vpcd|virtual_card|drivers/card/virtual\.py|(^|/)demo(_hub)?\.py|DemoPanel|"
                             r"(^|/)assets/demo|ui/screenshots\.py")
-TEST_ONLY_IMPORT = re.compile(r"^\s*(from|import)\s+[\w.]*(virtual_card|vpcd_link|ui\.demo|demo_hub)\b", re.M)
+TEST_ONLY_IMPORT = re.compile(r"^\s*(from|import)\s+[\w.]*(virtual_card|vpcd_link|ui\.(demo|tour|screenshots)|demo_hub)\b"
+                              r"|^\s*from\s+ui\s+import\s+.*\b(demo|tour|screenshots)\b", re.M)
 
 
 def test_no_virtual_reader_or_demo_rig_in_the_package(deb, tmp_path):
