@@ -335,6 +335,9 @@ def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, hea
     the result is written by rename, which replaces a planted link instead of writing through it."""
     updates = Path(data_dir) / "updates"
     ready = updates / "ready"
+    for folder in (updates, ready, updates / "done", updates / "refused"):
+        if folder.is_symlink():  # would send root's writes and renames somewhere the app chose
+            raise BundleRefused(f"{folder} is a link")
     bundles = sorted((p for p in ready.glob("*.bundle")), key=lambda p: p.lstat().st_mtime) if ready.is_dir() else []
     results = []
     for bundle in bundles:

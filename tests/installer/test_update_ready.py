@@ -77,6 +77,18 @@ def test_foreign_key_link_and_missing_key_are_refused_with_nothing_changed(light
     assert apply_ready(light_tree, data_dir) == 2
     assert result(data_dir)["detail"] == "not a regular file" and secret.read_text() == "root only"
     assert sorted(os.listdir(data_dir / "updates/refused")) == ["evil.bundle", foreign.name]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.rename(data_dir / "updates/refused", tmp_path / "refused-aside")
+    (data_dir / "updates/refused").symlink_to(elsewhere)
+    (tmp_path / "again").mkdir()
+    again = bundle(tmp_path / "again", hub_key, "1.4")
+    os.replace(again, ready / again.name)
+    assert apply_ready(light_tree, data_dir) == 2
+    assert os.listdir(elsewhere) == [] and os.listdir(ready) == [again.name]  # nothing moved through the link
+    (data_dir / "updates/refused").unlink()
+    os.rename(tmp_path / "refused-aside", data_dir / "updates/refused")
+    (ready / again.name).unlink()
 
     (data_dir / "keys/bundle-signing.pub.json").unlink()  # never enrolled
     good = bundle(tmp_path, hub_key, "1.3")

@@ -83,6 +83,7 @@ def byte_requests(rig, version: str) -> list[dict]:
 def test_cut_download_resumes_with_range_lands_in_ready_and_apply_ready_installs_it(rig, hub, tmp_path):
     published = make_and_publish(hub, tmp_path, "5.0.1", through_cli=True)
     size, sha = published.stat().st_size, hashlib.sha256(published.read_bytes()).hexdigest()
+    assert f"5.0.1  intl  {size} B  sha256 {sha[:16]}" in hub.cli("update", "list").stdout
     client = rig.client()
     rig.proxy.plan("pass", "truncate_reply")  # the index passes; the bytes are cut halfway
     first = fetch(rig, client, chunk_bytes=size)
