@@ -138,7 +138,7 @@ class CaptureController(QObject):
         self._serial += 1
         self.materialChanged.emit()
         self.frameChanged.emit()
-        self.speaker.say("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。")
+        self.speaker.say(tr("请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。"))
 
     def _on_camera_failed(self, message: str) -> None:
         self._hint = message
@@ -204,7 +204,7 @@ class CaptureController(QObject):
         if hint:
             self._signature_hint = hint
             self.signatureChanged.emit()
-            self.speaker.say(hint)
+            self.speaker.say(tr(hint))
             return
         if self._inking:
             return  # a second tap while the first is being rendered

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain import Holder
 from ui import flow
+from ui.i18n import tr
 
 if TYPE_CHECKING:
     from ui.controller import KioskController
@@ -94,7 +95,7 @@ class CardSession(QObject):
         holder, self.identity_message = flow.typed_identity(k.session.holder, typed)
         self.changed.emit()
         if self.identity_message:
-            k.d.speaker.say(self.identity_message)
+            k.d.speaker.say(tr(self.identity_message))
             return
         k.session.holder = holder
         k._go("Notice" if self.pending_service else "Card")

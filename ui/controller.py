@@ -27,6 +27,7 @@ from ui.i18n import tr, tr_rows
 
 log = logging.getLogger(__name__)
 
+REVIEW_WORDS = {"（未填写）", "已拍照", "未拍照", "已签名", "未签名", "签名"}  # ui.flow.review_rows
 BACK = {"Services": "Home", "Info": "Home", "Notice": "Services", "Pin": "Notice", "Form": "Notice",
         "Rating": "Home", "Card": "Home"}
 
@@ -431,7 +432,7 @@ class KioskController(QObject):
         if self._errors:
             first = next(i for i, r in enumerate(self._fields) if r["key"] in self._errors)
             self.setFormPage(first // self._form_per_page())
-            self.d.speaker.say("有内容需要修改，请看红色的提示。")
+            self.d.speaker.say(tr("有内容需要修改，请看红色的提示。"))
             return
         self._next_step()
 
@@ -441,8 +442,10 @@ class KioskController(QObject):
     def _review_rows(self) -> list[dict]:
         if self.session is None or self._service is None:
             return []
-        return flow.review_rows(self._service, self.session.form_values, self.session.materials,
+        rows = flow.review_rows(self._service, self.session.form_values, self.session.materials,
                                 bool(self.session.signature_png))
+        # only the kiosk's own words: what the villager typed is shown as typed
+        return [{k: tr(v) if v in REVIEW_WORDS else v for k, v in row.items()} for row in rows]
 
     # --- submit, receipt, undo, rating ----------------------------------------------------------------
     def _set_busy(self, busy: bool) -> None:
@@ -494,7 +497,7 @@ class KioskController(QObject):
         elif tag == "undo":
             self._receipt = {**self._receipt, "undone": True}
             self.receiptChanged.emit()
-            self.d.speaker.say("已撤销。")
+            self.d.speaker.say(tr("已撤销。"))
         elif tag == "rating":
             self._go("Done")
 
@@ -502,7 +505,7 @@ class KioskController(QObject):
         self._set_busy(False)
         self._submit_error = message
         self.busyChanged.emit()
-        self.d.speaker.say(message)
+        self.d.speaker.say(tr(message))
         if tag == "rating":
             self._go("Done")
 

@@ -1,6 +1,6 @@
 """``make screenshots``: render every screen, in 长辈模式 and in normal mode, to PNG files.
 
-    python -m ui.screenshots --out DIR
+    python -m ui.screenshots --out DIR [--language en]
 
 Runs the real app offscreen on the demo rig (virtual devices, a real store in a throw-away data dir, no
 county hub: 我的查询 shows what a villager sees offline) and walks it with ui/tour.py: the villager's
@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ui.screenshots")
     parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--language", default="zh_CN", help="zh_CN (default) or en")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.config.schema import Config
     from ui.app import prepare_environment
     from ui.demo import DemoRig
     from ui.tour import SteppableClock, wait_until
@@ -63,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         prepare_environment(data_dir)
         app = QGuiApplication(sys.argv)
         clock = SteppableClock()
-        rig = DemoRig(data_dir, clock=clock, pen_speed=0.2)
+        base = Config()
+        rig = DemoRig(data_dir, config=replace(base, kiosk=replace(base.kiosk, language=args.language)),
+                      clock=clock, pen_speed=0.2)
         kiosk = rig.build_app()
         wait_until(lambda: kiosk.window.contentItem().width() > 0)
         try:

@@ -1928,6 +1928,14 @@
         <translation>Nothing has been received from the county yet. Please ask at the counter</translation>
     </message>
     <message>
+        <source>今天更新</source>
+        <translation>Updated today</translation>
+    </message>
+    <message>
+        <source>昨天更新</source>
+        <translation>Updated yesterday</translation>
+    </message>
+    <message>
         <source>更新时间不明</source>
         <translation>Update time unknown</translation>
     </message>
@@ -1968,6 +1976,50 @@
         <translation>Very dissatisfied</translation>
     </message>
     <message>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>已拍照</source>
+        <translation>Photographed</translation>
+    </message>
+    <message>
+        <source>未拍照</source>
+        <translation>Not photographed</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>未签名</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>语音播报暂不可用</source>
+        <translation>Speech is unavailable</translation>
+    </message>
+    <message>
+        <source>没有检测到扬声器，请看屏幕上的文字</source>
+        <translation>No loudspeaker found. Please read the text on the screen</translation>
+    </message>
+    <message>
+        <source>有内容需要修改，请看红色的提示。</source>
+        <translation>Something needs changing: please see the red notes.</translation>
+    </message>
+    <message>
+        <source>已撤销。</source>
+        <translation>Withdrawn.</translation>
+    </message>
+    <message>
+        <source>请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。</source>
+        <translation>Is the photo clear? Touch Use this one, or Retake.</translation>
+    </message>
+    <message>
         <source>正在打印回执…</source>
         <translation>Printing your receipt…</translation>
     </message>
@@ -1998,6 +2050,18 @@
     <message>
         <source>参保证明</source>
         <translation>Insurance certificate</translation>
+    </message>
+    <message>
+        <source>社会保险个人权益记录单</source>
+        <translation>Personal social insurance record</translation>
+    </message>
+    <message>
+        <source>养老保险参保缴费凭证</source>
+        <translation>Pension contribution voucher</translation>
+    </message>
+    <message>
+        <source>养老待遇权益单</source>
+        <translation>Pension benefit statement</translation>
     </message>
     <message>
         <source>本终端未配置打印机，参保证明已显示在屏幕上</source>
