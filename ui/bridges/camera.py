@@ -3,16 +3,19 @@ provider, the detected page outline, plain-Chinese quality hints, auto-capture p
 captured still as JPEG bytes.
 
 The driver calls ``on_preview`` on its own thread with each preview (a numpy BGR frame plus, when the
-driver has run detection, its quad / hint / progress). The bridge converts it to a downscaled QImage
-there, keeps only the newest, and signals the UI; the UI thread never touches a numpy array or waits.
+driver has run detection, its quad / hint / progress). The bridge shrinks it to the preview size, in the
+pixel format the scene graph draws without converting, keeps only the newest, and signals the UI at most
+15 times a second; the UI thread never touches a numpy array, converts an image or waits.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
+import cv2
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
@@ -20,17 +23,21 @@ from PySide6.QtQuick import QQuickImageProvider
 from kiosk.events import DeviceStateChanged, EventHub
 
 log = logging.getLogger(__name__)
-PREVIEW_WIDTH = 960  # enough for a 1100 px preview box, and cheap to copy
+PREVIEW_WIDTH = 960  # the preview box is ~1100 px wide: a full 1280–4000 px frame is wasted copying
+PREVIEW_INTERVAL_S = 1 / 15 * 0.9  # ≤ 15 previews a second (with slack, so a 15 fps camera loses none)
 
 
 def to_qimage(bgr: Any, width: int = PREVIEW_WIDTH) -> tuple[QImage, float]:
-    """A BGR numpy frame → an RGB QImage no wider than ``width``; returns it and the scale applied."""
+    """A BGR numpy frame → a QImage no wider than ``width``; returns it and the scale applied.
+    Format_RGB32 (BGRA bytes on little-endian) is what the scene graph uploads as is; RGB888 would be
+    converted on the UI (or render) thread for every frame."""
     h, w = bgr.shape[:2]
-    step = max(1, int(w // width))
-    small = bgr[::step, ::step, ::-1].copy()  # BGR → RGB, owned memory
-    sh, sw = small.shape[:2]
-    image = QImage(small.data, sw, sh, small.strides[0], QImage.Format.Format_RGB888).copy()
-    return image, 1.0 / step
+    scale = min(1.0, width / w)
+    small = cv2.resize(bgr, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA) if scale < 1 else bgr
+    bgra = cv2.cvtColor(small, cv2.COLOR_BGR2BGRA)
+    sh, sw = bgra.shape[:2]
+    image = QImage(bgra.data, sw, sh, bgra.strides[0], QImage.Format.Format_RGB32).copy()  # owns its pixels
+    return image, sw / w
 
 
 class CameraImages(QQuickImageProvider):
@@ -73,6 +80,7 @@ class CameraBridge(QObject):
         self.ok = True
         self._serial = 0
         self._running = False
+        self._last_preview = 0.0
         self._lock = threading.Lock()
         self._unsubscribe = events.subscribe(DeviceStateChanged, self._on_state)
 
@@ -110,8 +118,12 @@ class CameraBridge(QObject):
         """Camera thread: one preview (``.frame`` BGR, optional ``.quad``/``.hint``/``.progress``/``.still_jpeg``)."""
         if not self._running:
             return
-        image, scale = to_qimage(preview.frame)
         jpeg = getattr(preview, "still_jpeg", None)
+        now = time.monotonic()
+        if not jpeg and now - self._last_preview < PREVIEW_INTERVAL_S:
+            return  # a faster camera: the eye gains nothing from more, the UI thread pays for each
+        self._last_preview = now
+        image, scale = to_qimage(preview.frame)
         still = QImage.fromData(jpeg, "JPEG") if jpeg else None
         with self._lock:  # a frame still in flight when the session is wiped must not land afterwards
             if not self._running:

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Shapes
 import Kiosk
 
 // One screen per required material: live preview with the detected page outline, hints, auto-capture,
@@ -26,24 +27,24 @@ ScreenBase {
                 source: capture.cameraOk ? (capture.materialReview ? "image://camera/still/" + capture.frameSerial
                                                                : "image://camera/live/" + capture.frameSerial) : ""
             }
-            Canvas {   // the detected page outline, in frame coordinates scaled to the painted image
+            Shape {   // the detected page outline: a path the renderer strokes, not a Canvas image repainted per frame
                 id: outline
+                objectName: "pageOutline"
                 anchors.fill: frame
-                visible: !capture.materialReview
-                property var quad: capture.quad
-                onQuadChanged: requestPaint()
-                onPaint: {
-                    const ctx = getContext("2d"); ctx.reset()
-                    if (!quad || quad.length !== 4 || frame.sourceSize.width === 0) return
-                    const s = Math.min(width / frame.sourceSize.width, height / frame.sourceSize.height)
-                    const ox = (width - frame.sourceSize.width * s) / 2, oy = (height - frame.sourceSize.height * s) / 2
-                    ctx.lineWidth = 8; ctx.strokeStyle = capture.captureProgress > 0 ? "#3FD46B" : "#FFD43B"
-                    ctx.beginPath()
-                    for (let i = 0; i <= 4; ++i) {
-                        const p = quad[i % 4]
-                        i === 0 ? ctx.moveTo(ox + p[0] * s, oy + p[1] * s) : ctx.lineTo(ox + p[0] * s, oy + p[1] * s)
-                    }
-                    ctx.stroke()
+                visible: !capture.materialReview && points.length === 5
+                readonly property real s: frame.sourceSize.width > 0
+                    ? Math.min(width / frame.sourceSize.width, height / frame.sourceSize.height) : 0
+                readonly property real ox: (width - frame.sourceSize.width * s) / 2
+                readonly property real oy: (height - frame.sourceSize.height * s) / 2
+                readonly property var points: {
+                    const q = capture.quad
+                    if (!q || q.length !== 4 || s === 0) return []
+                    return [0, 1, 2, 3, 0].map(i => Qt.point(ox + q[i][0] * s, oy + q[i][1] * s))
+                }
+                ShapePath {
+                    strokeWidth: 8; fillColor: "transparent"; joinStyle: ShapePath.RoundJoin
+                    strokeColor: capture.captureProgress > 0 ? "#3FD46B" : "#FFD43B"
+                    PathPolyline { path: outline.points }
                 }
             }
             Text {
