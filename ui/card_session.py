@@ -47,7 +47,7 @@ class CardSession(QObject):
 
     def greeting(self) -> str:
         name = self.masked_name()
-        return f"您好，{name}" if name else ""
+        return tr("您好，{0}").format(name) if name else ""
 
     def forget(self) -> None:
         """Part of the wipe: nothing of the villager's card stays (the card itself may still be in the slot)."""

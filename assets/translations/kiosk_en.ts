@@ -1780,6 +1780,50 @@
         <translation>Working on this terminal; data is kept here</translation>
     </message>
     <message>
+        <source>您好，{0}</source>
+        <translation>Hello, {0}</translation>
+    </message>
+    <message>
+        <source>终端尚未注册到县平台</source>
+        <translation>The terminal is not registered with the county yet</translation>
+    </message>
+    <message>
+        <source>县平台证书与注册时不符</source>
+        <translation>The county platform's certificate has changed since registration</translation>
+    </message>
+    <message>
+        <source>设备证书已失效</source>
+        <translation>The device certificate is no longer valid</translation>
+    </message>
+    <message>
+        <source>终端存储空间不足</source>
+        <translation>The terminal's storage is full</translation>
+    </message>
+    <message>
+        <source>同步暂停</source>
+        <translation>sending is paused</translation>
+    </message>
+    <message>
+        <source>网络不稳定</source>
+        <translation>The network is unstable</translation>
+    </message>
+    <message>
+        <source>稍后自动重试</source>
+        <translation>it will retry by itself</translation>
+    </message>
+    <message>
+        <source>请联系管理员</source>
+        <translation>please contact the administrator</translation>
+    </message>
+    <message>
+        <source>县平台响应超时</source>
+        <translation>The county platform did not answer in time</translation>
+    </message>
+    <message>
+        <source>请稍后再试</source>
+        <translation>please try again later</translation>
+    </message>
+    <message>
         <source>本机办理</source>
         <translation>Working on this terminal</translation>
     </message>

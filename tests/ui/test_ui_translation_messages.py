@@ -145,6 +145,12 @@ def status_words() -> dict[str, str]:
             for waiting in (0, 3):
                 bridge.online, bridge.waiting, bridge.reason = online, waiting, ""
                 out[f"status online={online} waiting={waiting}"] = bridge.text()
+        reasons = {t for name, texts in message_tables().items()  # what the sync client reports (not 我的查询)
+                   if name.startswith("sync.client.") and not name.startswith("sync.client.query.") for t in texts}
+        assert len(reasons) >= 5, reasons
+        for reason in sorted(reasons):  # the sync client's plain reasons, with the queue added to them
+            bridge.online, bridge.waiting, bridge.reason = False, 3, reason
+            out[f"status reason={reason}"] = bridge.text()
         bridge.failed_devices = {d: "x" for d in ("card", "camera", "sigpad", "printer")}
         out["unavailable devices"] = bridge.unavailable()
     finally:

@@ -14,7 +14,7 @@ from kiosk.errors import UserFacingError
 from ui.diag.monitor import HealthMonitor
 from ui.diag.rig import DEVICE_TITLES
 from ui.diag.service import PANELS, DiagService
-from ui.i18n import tr
+from ui.i18n import tr, tr_rows
 
 from .jobs import run_async
 
@@ -49,14 +49,14 @@ class DiagBridge(QObject):
     technician = Property(str, lambda s: s._technician, notify=changed)
     busy = Property(bool, lambda s: s._busy, notify=changed)
     message = Property(str, lambda s: tr(s._message), notify=changed)
-    panels = Property("QVariantList", lambda s: s.service.panels(), notify=changed)
+    panels = Property("QVariantList", lambda s: tr_rows(s.service.panels(), "title"), notify=changed)
     touchCells = Property("QVariantList", lambda s: s.service.touch.cells(), notify=changed)
     touchColumns = Property(int, lambda s: s.service.touch.cols, constant=True)
     apduLog = Property(str, lambda s: "\n".join(s._apdu_lines[-8:]), notify=changed)
     demoDevices = Property("QVariantList", lambda s: sorted(s.service.demo_faults()) if s._demo else [],
                            constant=True)
     broken = Property("QVariantList", lambda s: sorted(s._broken), notify=changed)
-    deviceTitles = Property("QVariantMap", lambda _s: dict(DEVICE_TITLES), constant=True)  # noqa: N815
+    deviceTitles = Property("QVariantMap", lambda _s: {k: tr(v) for k, v in DEVICE_TITLES.items()}, constant=True)  # noqa: N815
 
     # --- login ---------------------------------------------------------------------------------------
     @Slot(str, str)
