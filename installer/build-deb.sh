@@ -48,11 +48,11 @@ esac
 ls "$WHEELS"/village_kiosk-"$VERSION"-*.whl >/dev/null
 echo "village-kiosk$extras" >"$WHEELS/REQUIREMENT"
 
-# 3. the OS integration files, docs, the command on PATH
+# 3. the OS integration files (with /usr/bin/kiosk, the wrapper that runs kiosk as user kiosk), docs
 cp -a installer/files/. "$STAGE/"
+chmod 0755 "$STAGE/usr/bin/kiosk"
 install -D -m 0644 installer/README.md "$STAGE/usr/share/doc/village-kiosk/README.md"
-install -d "$STAGE/usr/bin" "$STAGE/usr/sbin"
-ln -s /opt/village-kiosk/current/venv/bin/kiosk "$STAGE/usr/bin/kiosk"
+install -d "$STAGE/usr/sbin"
 install -D -m 0644 installer/kiosk_update.py "$STAGE/opt/village-kiosk/lib/kiosk_update.py"
 install -D -m 0644 installer/post-install-check.sh "$STAGE/opt/village-kiosk/lib/post-install-check.sh"
 cat >"$STAGE/usr/sbin/kiosk-update" <<'WRAPPER'

@@ -19,9 +19,17 @@ runs the health check; a failing check switches back and marks the version bad. 
 From the hub: the sync client (unprivileged, ``sync/client/updates.py``) downloads and verifies a bundle
 and moves it into ``<data dir>/updates/ready/``; ``village-kiosk-update.path`` sees it and runs
 ``apply-ready`` as root, which applies each ready bundle as above, files it under ``done/`` or ``refused/``
-and writes ``updates/result.json`` for ``kiosk update status`` and the diagnostics. The key is the one
-``kiosk enroll`` wrote to ``<data dir>/keys/bundle-signing.pub.json``, unless a technician pinned one in
-``/etc/village-kiosk/bundle-signing.pub.json`` (root-only; it wins) or passes ``--public-key``.
+and writes ``updates/result.json`` for ``kiosk update status`` and the diagnostics. It never restarts the
+app: the app quits by itself once idle at its home screen (``ui/update_watch.py``) and systemd starts the
+new version. The key is root's pin, ``/etc/village-kiosk/bundle-signing.pub.json``, which ``/usr/bin/kiosk``
+writes (``trust-enrolled-key``) right after the technician's ``kiosk enroll``: the data dir is the
+unprivileged app's, so a key found there later is never trusted by itself. Without a pin, apply-ready
+refuses and says what to run. On the USB path ``apply --public-key FILE`` names the key by hand.
+
+No downgrades: a bundle whose version is not newer than the running one is refused (a signed old bundle
+is a rollback attack) unless ``apply --allow-downgrade`` is given by hand. Versions compare per PEP 440
+with ``packaging`` when this Python has it (the app's venv does: the ``sync`` extra); else by the numbers
+of the release, ``is_newer`` below.
 
 Building and switching use only the standard library (postinst runs them with Debian's python3);
 signing and verifying import ``sync.signing`` from the running app.
@@ -46,11 +54,13 @@ from pathlib import Path
 
 FORMAT = "village-kiosk-bundle/1"
 _VERSION = re.compile(r"^[0-9][0-9A-Za-z.+~-]{0,63}$")
+_RELEASE = re.compile(r"^v?([0-9]+(?:\.[0-9]+)*)")
 _MEMBER = re.compile(r"^(wheels/[A-Za-z0-9_.+-]+\.whl|catalog/[A-Za-z0-9_.-]+)$")
 HEALTH_TIMEOUT_S = 300
 DATA_DIR = Path("/var/lib/village-kiosk")
 PINNED_KEY = Path("/etc/village-kiosk/bundle-signing.pub.json")
 ENROLLED_KEY = "keys/bundle-signing.pub.json"  # under the data dir, written by `kiosk enroll`
+TRUST_COMMAND = "kiosk-update trust-enrolled-key"  # what the technician runs (as root) when no key is pinned
 KEPT_FILED = 2  # bundles kept in updates/done and updates/refused, for a technician to look at
 # what `kiosk update status` shows for each outcome of apply-ready
 OUTCOMES = {
@@ -67,8 +77,46 @@ class BundleRefused(Exception):
     message = "更新包无效或已被篡改，未安装"
 
 
+class NotNewer(BundleRefused):
+    message = "更新包的版本不比当前版本新，未安装（不能退回旧版本）"
+
+
+class NoPinnedKey(BundleRefused):
+    message = f"终端还没有信任县平台的更新签名密钥，未安装：请技术员以 root 运行 {TRUST_COMMAND}"
+
+
 class BuildFailed(Exception):
     message = "新版本安装失败，仍使用原版本"
+
+
+def is_newer(candidate: str, running: str | None) -> bool:
+    """Is ``candidate`` later than ``running`` (None or "": nothing known runs)? PEP 440 through ``packaging``
+    when this Python has it; else ``newer_by_release_numbers``."""
+    if not running:
+        return True
+    try:
+        from packaging.version import InvalidVersion, Version
+    except ImportError:
+        return newer_by_release_numbers(candidate, running)
+    try:
+        return Version(candidate) > Version(running)
+    except InvalidVersion:
+        return newer_by_release_numbers(candidate, running)
+
+
+def newer_by_release_numbers(candidate: str, running: str) -> bool:
+    """Without ``packaging`` (Debian 12's python3 has it only with python3-packaging): the leading dotted
+    numbers compare as numbers (1.10 > 1.9, 1.2 == 1.2.0) and anything after them is ignored, so 1.3rc1
+    and 1.3 count as the same version, not newer: in doubt, refused."""
+    return _release_numbers(candidate) > _release_numbers(running)
+
+
+def _release_numbers(version: str) -> tuple[int, ...]:
+    found = _RELEASE.match(version)
+    numbers = [int(n) for n in found.group(1).split(".")] if found else []
+    while numbers and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers)
 
 
 # --- the versioned app tree --------------------------------------------------------------------------
@@ -190,13 +238,13 @@ def health_check(app: Path, command: list[str] | None, run_as: str | None = None
     """The app must start (``kiosk --help`` imports every command module) and pass ``kiosk diag``
     when this version has it. ``run_as``: as that user (the kiosk's), so root never opens its store."""
     kiosk = str(app / "venv/bin/kiosk")
+    as_user = ["runuser", "-u", run_as, "--"] if run_as else []
     commands = [command] if command else [[kiosk, "--help"]]
     if not command:
-        listed = subprocess.run([kiosk, "--help"], capture_output=True, text=True, timeout=HEALTH_TIMEOUT_S)
+        listed = subprocess.run([*as_user, kiosk, "--help"], capture_output=True, text=True, timeout=HEALTH_TIMEOUT_S)
         if re.search(r"^\s+diag\s", listed.stdout, re.M):
             commands.append([kiosk, "diag"])
-    if run_as:
-        commands = [["runuser", "-u", run_as, "--", *argv] for argv in commands]
+    commands = [[*as_user, *argv] for argv in commands]
     for argv in commands:
         try:
             proc = subprocess.run(argv, capture_output=True, text=True, timeout=HEALTH_TIMEOUT_S)
@@ -278,17 +326,20 @@ def verify_bundle(bundle: Path, public: dict) -> tuple[dict, dict[str, bytes]]:
 
 
 def apply_bundle(tree: AppTree, bundle: Path, public: dict, health: list[str] | None = None,
-                 run_as: str | None = None) -> bool:
+                 run_as: str | None = None, allow_downgrade: bool = False) -> bool:
     """Verify, build beside the running version, switch, health-check. True: the new version runs."""
     manifest, data = verify_bundle(bundle, public)
-    return apply_verified(tree, manifest, data, health, run_as)
+    return apply_verified(tree, manifest, data, health, run_as, allow_downgrade)
 
 
 def apply_verified(tree: AppTree, manifest: dict, data: dict[str, bytes], health: list[str] | None = None,
-                   run_as: str | None = None) -> bool:
-    version = manifest["version"]
-    if version == tree.current_version():
-        raise BundleRefused(f"version {version} is already running")
+                   run_as: str | None = None, allow_downgrade: bool = False) -> bool:
+    version, running = manifest["version"], tree.current_version()
+    if version == running:
+        raise NotNewer(f"version {version} is already running")
+    if not allow_downgrade and not is_newer(version, running):
+        raise NotNewer(f"version {version} is not newer than the running {running} (a rollback needs "
+                       "apply --allow-downgrade by hand)")
     if version in tree.state().get("bad", []):
         raise BundleRefused(f"version {version} failed its health check before")
     tree.versions.mkdir(parents=True, exist_ok=True)
@@ -306,32 +357,41 @@ def apply_verified(tree: AppTree, manifest: dict, data: dict[str, bytes], health
 # --- bundles the sync client left in <data dir>/updates/ready ------------------------------------------
 
 
-def load_public_key(path: Path | None, data_dir: Path = DATA_DIR) -> dict:
-    """``path``, else the technician's pin in /etc, else the key enrolment wrote to the data dir."""
-    if path is None:
-        path = PINNED_KEY if PINNED_KEY.exists() else data_dir / ENROLLED_KEY
+def load_public_key(path: Path | None, pinned: Path = PINNED_KEY) -> dict:
+    """``path`` (given by hand), else root's pin. Never the data dir's copy: the app could have swapped it."""
+    path = Path(path or pinned)
+    if path == Path(pinned) and not path.exists():
+        raise NoPinnedKey(f"no bundle-signing key pinned at {path}: after kiosk enroll, run {TRUST_COMMAND} "
+                          "as root (or apply --public-key FILE)")
+    return _read_public_key(path)
+
+
+def _read_public_key(path: Path) -> dict:
     try:
         key = json.loads(Path(path).read_text())
         return {"suite": str(key["suite"]), "public": str(key["public"])}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BundleRefused(f"no usable bundle-signing key at {path} (enrol the kiosk, or --public-key): {exc}") \
-            from exc
+        raise BundleRefused(f"no usable bundle-signing key at {path}: {exc}") from exc
 
 
-def first_use_pin(data_dir: Path, pin: Path) -> dict:
-    """The key in ``pin`` (root's); if there is none yet, the enrolled one, copied there first. The data dir
-    is the unprivileged app's: once pinned, a key swapped in there cannot get its bundles installed."""
-    if not pin.exists():
-        key = load_public_key(Path(data_dir) / ENROLLED_KEY)
-        pin.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
-        _write_public(pin, json.dumps(key).encode())
-    return load_public_key(pin)
+def trust_enrolled_key(data_dir: Path, pinned: Path = PINNED_KEY) -> dict:
+    """Pin the key ``kiosk enroll`` just wrote into root's ``pinned``. Run by /usr/bin/kiosk (root) right
+    after a successful enrolment, or by a technician by hand; apply-ready trusts only this copy."""
+    key = _read_public_key(Path(data_dir) / ENROLLED_KEY)
+    pinned = Path(pinned)
+    pinned.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+    _write_public(pinned, json.dumps(key).encode())
+    return key
 
 
-def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, health: list[str] | None = None,
-                run_as: str | None = None, pin: Path | None = None) -> list[dict]:
-    """Apply every bundle in updates/ready (normally one), oldest first; file each under done/ or refused/
-    and write updates/result.json. The folder is the unprivileged app's, so links are never followed and
+def key_fingerprint(key: dict) -> str:
+    return hashlib.sha256(f"{key['suite']}:{key['public']}".encode()).hexdigest()[:16]
+
+
+def apply_ready(tree: AppTree, data_dir: Path, pinned: Path = PINNED_KEY, health: list[str] | None = None,
+                run_as: str | None = None) -> list[dict]:
+    """Apply every bundle in updates/ready (normally one), oldest first, with root's pinned key only and
+    never an older version; file each under done/ or refused/ and write updates/result.json. The folder is the unprivileged app's, so links are never followed and
     the result is written by rename, which replaces a planted link instead of writing through it."""
     updates = Path(data_dir) / "updates"
     ready = updates / "ready"
@@ -345,15 +405,16 @@ def apply_ready(tree: AppTree, data_dir: Path, key_file: Path | None = None, hea
         try:
             if bundle.is_symlink() or not bundle.is_file():
                 raise BundleRefused("not a regular file")
-            public = first_use_pin(data_dir, pin) if pin and not key_file else load_public_key(key_file, data_dir)
-            manifest, data = verify_bundle(bundle, public)
+            manifest, data = verify_bundle(bundle, load_public_key(None, pinned))
             result["version"] = manifest["version"]
             outcome = "applied" if apply_verified(tree, manifest, data, health, run_as) else "rolled_back"
+            message = OUTCOMES[outcome]
         except BundleRefused as exc:
-            outcome, result["detail"] = "refused", str(exc)
+            outcome, message, result["detail"] = "refused", exc.message, str(exc)
+            print(f"kiosk-update: {bundle.name} refused: {exc}", file=sys.stderr)  # the journal says why
         except BuildFailed as exc:
-            outcome, result["detail"] = "build_failed", str(exc)
-        result.update(outcome=outcome, message=OUTCOMES[outcome], current=tree.current_version(),
+            outcome, message, result["detail"] = "build_failed", OUTCOMES["build_failed"], str(exc)
+        result.update(outcome=outcome, message=message, current=tree.current_version(),
                       at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         _file_away(bundle, updates / ("done" if outcome == "applied" else "refused"))
         _write_public(updates / "result.json", json.dumps(result, ensure_ascii=False, indent=1).encode())
@@ -411,20 +472,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--requirement", default="village-kiosk[devices,sync,ui]")
     p.add_argument("--key", type=Path, required=True, help='JSON {"suite": "gm"|"intl", "private": hex}')
     p.add_argument("--out", type=Path, required=True)
-    key_help = (f'JSON {{"suite": ..., "public": text}} (default: {PINNED_KEY} if present, else '
-                f'{DATA_DIR}/{ENROLLED_KEY}, written by kiosk enroll)')
+    key_help = f'JSON {{"suite": ..., "public": text}} (default: the pinned key, {PINNED_KEY})'
+    pinned_help = f"root's pinned bundle-signing key (default {PINNED_KEY})"
     for name in ("verify", "apply"):
         p = sub.add_parser(name, help=f"{name} a bundle (from the hub or a USB stick)")
         p.add_argument("bundle", type=Path)
         p.add_argument("--public-key", type=Path, help=key_help)
+    sub.choices["apply"].add_argument("--allow-downgrade", action="store_true",
+                                      help="install even if not newer than the running version (by hand only)")
     p = sub.add_parser("apply-ready", help="apply the bundles the sync client left in DATA_DIR/updates/ready "
                                            "(root; village-kiosk-update.service)")
     p.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    p.add_argument("--public-key", type=Path, help=key_help.replace(str(DATA_DIR), "DATA_DIR"))
-    p.add_argument("--pin-key", type=Path, help="trust the enrolled key on first use: copy it here (root's) "
-                                                 "and from then on use only this copy (the unit: PINNED_KEY)")
+    p.add_argument("--pinned-key", type=Path, default=PINNED_KEY, help=pinned_help)
     p.add_argument("--run-as", help="run the health check as this user (the unit: kiosk)")
-    p.add_argument("--restart-unit", help="systemctl try-restart this unit after an update")
+    p = sub.add_parser("trust-enrolled-key", help="pin the key kiosk enroll wrote (root; /usr/bin/kiosk runs it "
+                                                  "after a successful enrolment)")
+    p.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    p.add_argument("--pinned-key", type=Path, default=PINNED_KEY, help=pinned_help)
     p = sub.add_parser("confirm-or-rollback", help="health-check a version on trial (before each start)")
     p.add_argument("--run-as", help="run the health check as this user")
     for name in ("apply", "apply-ready", "confirm-or-rollback"):
@@ -445,16 +509,21 @@ def main(argv: list[str] | None = None) -> int:
             manifest, _ = verify_bundle(args.bundle, load_public_key(args.public_key))
             print(f"kiosk-update: bundle OK, version {manifest['version']}")
         elif args.command == "apply":
-            if not apply_bundle(tree, args.bundle, load_public_key(args.public_key), args.health):
+            if not apply_bundle(tree, args.bundle, load_public_key(args.public_key), args.health,
+                                allow_downgrade=args.allow_downgrade):
                 print(f"{BuildFailed.message}（新版本自检未通过，已回退到 {tree.current_version()}）")
                 return 3
             print(f"更新完成：当前版本 {tree.current_version()}")
         elif args.command == "apply-ready":
             return _cmd_apply_ready(tree, args)
+        elif args.command == "trust-enrolled-key":
+            key = trust_enrolled_key(args.data_dir, args.pinned_key)
+            print(f"kiosk-update: 已信任县平台的更新签名密钥（{key['suite']}，指纹 {key_fingerprint(key)}）→ "
+                  f"{args.pinned_key}")
         elif args.command == "confirm-or-rollback":
             return 0 if tree.confirm_or_rollback(args.health, args.run_as) else 3
     except BundleRefused as exc:
-        print(f"{BundleRefused.message}（{exc}）", file=sys.stderr)
+        print(f"{exc.message}（{exc}）", file=sys.stderr)
         return 2
     except BuildFailed as exc:
         print(f"{BuildFailed.message}（{exc}）", file=sys.stderr)
@@ -463,13 +532,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cmd_apply_ready(tree: AppTree, args) -> int:
-    results = apply_ready(tree, args.data_dir, args.public_key, args.health, args.run_as, args.pin_key)
+    results = apply_ready(tree, args.data_dir, args.pinned_key, args.health, args.run_as)
     codes = {"applied": 0, "build_failed": 1, "refused": 2, "rolled_back": 3}
     for r in results:
         print(f"kiosk-update: {r['bundle']}: {r['message']}（当前版本 {r['current']}）{r['detail']}")
-    if args.restart_unit and any(r["outcome"] == "applied" for r in results):
-        # the running app still has the old version's modules loaded: start it on the new one
-        subprocess.run(["systemctl", "try-restart", args.restart_unit], check=False)
+    # no restart from here: the app quits by itself once idle at home (ui/update_watch.py), never mid-办件
     return codes[results[-1]["outcome"]] if results else 0
 
 

@@ -8,11 +8,16 @@ unprivileged ``kiosk`` user, and ``village-kiosk-update.path`` → ``kiosk-updat
     updates/done|refused/, result.json   written by apply-ready (root)
 
 A bundle is refused (and not fetched again) when its SHA-256 differs from the index or its signature is
-not the pinned hub key's (``keys/bundle-signing.pub.json``, written by ``kiosk enroll``).
+not the pinned hub key's (``keys/bundle-signing.pub.json``, written by ``kiosk enroll``). A version that is
+not newer than the running one is not even downloaded (``kiosk-update`` would refuse it: no rollbacks).
+
+Once root has applied a newer version, the running app still has the old one's modules loaded;
+``restart_due`` tells the UI (``ui/update_watch.py``) to quit when idle, and systemd starts the new one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -140,7 +145,10 @@ def fetch_update(session: requests.Session, link: HubLink, public_key: dict, fol
     ref = latest(session, link, public_key["suite"])
     if ref is None:
         return Fetch("none")
-    if ref.version == (running_version() if running is None else running):
+    running = running_version() if running is None else running
+    if not protocol.app_bundle_tool().is_newer(ref.version, running):
+        if ref.version != running:
+            log.info("app update %s on the hub is not newer than the running %s: not fetched", ref.version, running)
         return Fetch("current", ref.version)
     known = folder.download()
     same = known.get("version") == ref.version and known.get("sha256") == ref.sha256
@@ -222,6 +230,21 @@ def _verify(path: Path, ref: AppUpdateRef, public_key: dict) -> None:
         raise UpdateError(detail=f"the index says {ref.version}, the signed bundle: {proc.stdout.strip()}")
 
 
+def restart_due(result: dict, started_at: dt.datetime, running: str) -> bool:
+    """Has root switched the app to a newer version since this process started? ``result``: the last
+    ``updates/result.json``; ``running``: the version this process loaded (read at its start: afterwards
+    the venv behind ``current`` is the new one)."""
+    if result.get("outcome") != "applied" or not result.get("current"):
+        return False
+    try:
+        applied_at = dt.datetime.fromisoformat(str(result.get("at", "")))
+    except ValueError:
+        return False
+    if applied_at.tzinfo is None or applied_at < started_at.replace(microsecond=0):
+        return False
+    return protocol.app_bundle_tool().is_newer(str(result["current"]), running)
+
+
 # --- kiosk update status -------------------------------------------------------------------------------
 
 
@@ -271,4 +294,5 @@ def cmd_update_status(args, ctx) -> int:
     return 0
 
 
-__all__ = ("Fetch", "UpdateError", "UpdateFolder", "fetch_update", "status", "describe", "register_cli", "pinned_key")
+__all__ = ("Fetch", "UpdateError", "UpdateFolder", "fetch_update", "status", "describe", "register_cli", "pinned_key",
+           "restart_due", "running_version")

@@ -14,6 +14,7 @@ import importlib.util
 import io
 import json
 import os
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -218,3 +219,34 @@ def test_cli_refusal_message_is_plain_chinese(light_tree, tmp_path, hub_key, cap
     assert code == 2
     assert "更新包无效或已被篡改，未安装" in capsys.readouterr().err
     assert tree.current_version() == "1.0"
+
+
+def test_usb_apply_refuses_an_older_bundle_unless_a_downgrade_is_asked_for_by_hand(tree, tmp_path, hub_key,
+                                                                                   capsys):
+    key_file = tmp_path / "hub.pub.json"
+    key_file.write_text(json.dumps(public_of(hub_key)))
+    old = bundle(tmp_path, hub_key, "0.9")
+    apply = ["--root", str(tree.root), "apply", str(old), "--public-key", str(key_file)]
+    assert kiosk_update.main(apply) == 2
+    assert "更新包的版本不比当前版本新，未安装（不能退回旧版本）（version 0.9 is not newer than the running 1.0" \
+        in capsys.readouterr().err
+    assert tree.current_version() == "1.0" and sorted(p.name for p in tree.versions.iterdir()) == ["1.0"]
+    assert kiosk_update.main([*apply, "--allow-downgrade"]) == 0
+    assert tree.current_version() == "0.9"
+
+
+@pytest.mark.parametrize(("candidate", "running", "pep440", "numbers"), [
+    ("1.10", "1.9", True, True),
+    ("1.9", "1.10", False, False),
+    ("2.0", "2.0.0", False, False),
+    ("0.2.0", "0.1.0", True, True),
+    ("1.3", "1.3rc1", True, False),  # without packaging: same numbers, not newer (refused in doubt)
+    ("1.3rc1", "1.3", False, False),
+    ("1.3.post1", "1.3", True, False),
+    ("1.2~beta", "1.1", True, True),  # not PEP 440: the numbers decide either way
+    ("1.0", None, True, True),  # nothing installed yet
+])
+def test_versions_compare_per_pep_440_or_by_their_release_numbers(monkeypatch, candidate, running, pep440, numbers):
+    assert kiosk_update.is_newer(candidate, running) is pep440
+    monkeypatch.setitem(sys.modules, "packaging.version", None)  # Debian 12's python3 without python3-packaging
+    assert kiosk_update.is_newer(candidate, running) is numbers

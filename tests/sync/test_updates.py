@@ -10,17 +10,20 @@ makes the bundle big enough (~300 KB) that a cut leaves a real part behind.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import subprocess
 import sys
 
+import pytest
+
 from kiosk import config as config_mod
 from sync import protocol, signing
 from sync.client import identity
 from sync.client.service import make_client
-from sync.client.updates import UpdateFolder, fetch_update, pinned_key
+from sync.client.updates import UpdateFolder, fetch_update, pinned_key, restart_due
 from sync.hub import keys as hub_keys
 from sync.hub import updates as hub_updates
 from sync.hub.storage import HubDB
@@ -110,14 +113,17 @@ def test_cut_download_resumes_with_range_lands_in_ready_and_apply_ready_installs
         assert direct.get(url, headers={"Range": f"bytes={size}-"}, timeout=10).status_code == 416
         assert direct.get(f"{hub.url}/v1/app-update/intl/9.9.9", timeout=10).status_code == 404
 
-    # root's side: the key enrolment wrote is where apply-ready looks (no --public-key)
+    # root's side: the key enrolment wrote, pinned by root as /usr/bin/kiosk does after `kiosk enroll`
     assert json.loads((rig.data_dir / "keys/bundle-signing.pub.json").read_text())["suite"] == "intl"
+    pin = tmp_path / "etc/bundle-signing.pub.json"
+    assert tool.main(["trust-enrolled-key", "--data-dir", str(rig.data_dir), "--pinned-key", str(pin)]) == 0
     root = tmp_path / "opt"
     wheels = tmp_path / "wheels-1.0"
     fake_app_wheel(wheels, "1.0", healthy=True)
     assert tool.main(["--root", str(root), "install-wheelhouse", "--version", "1.0", "--wheels", str(wheels),
                       "--requirement", "village-kiosk"]) == 0
-    assert tool.main(["--root", str(root), "apply-ready", "--data-dir", str(rig.data_dir)]) == 0
+    assert tool.main(["--root", str(root), "apply-ready", "--data-dir", str(rig.data_dir),
+                      "--pinned-key", str(pin)]) == 0
     tree = tool.AppTree(root)
     assert tree.current_version() == "5.0.1"
     assert json.loads((tree.current / "catalog/catalog.json").read_text()) == {"version": "5.0.1"}
@@ -185,3 +191,34 @@ def test_the_apps_sync_thread_fetches_the_update_once_the_outbox_is_drained(rig,
     assert UpdateFolder(rig.data_dir).download()["state"] == "ready"
     again = json.loads(kiosk_cli(rig.data_dir, "sync", "now", "--json"))
     assert again["ok"] and again["app_update"]["state"] == "ready" and again["app_update"]["fetched"] == 0
+
+
+def test_a_bundle_not_newer_than_the_running_version_is_not_even_downloaded(rig, hub, tmp_path):
+    make_and_publish(hub, tmp_path, "0.9.1")
+    client = rig.client()
+    try:
+        for running in ("1.0", "0.9.1"):  # older than what runs, or the same
+            assert fetch_update(client.session, client.link, pinned_key(rig.data_dir), UpdateFolder(rig.data_dir),
+                                running=running).state == "current"
+        assert byte_requests(rig, "0.9.1") == [] and UpdateFolder(rig.data_dir).download() == {}
+        newer = fetch_update(client.session, client.link, pinned_key(rig.data_dir), UpdateFolder(rig.data_dir),
+                             running="0.9")
+    finally:
+        client.stop()
+    assert newer.state == "ready" and len(byte_requests(rig, "0.9.1")) == 1  # the same index, a newer kiosk
+
+
+STARTED = dt.datetime(2026, 11, 23, 10, 0, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("result", "due"), [
+    ({"outcome": "applied", "current": "1.1", "at": "2026-11-23T10:05:00+00:00"}, True),
+    ({"outcome": "applied", "current": "1.1", "at": "2026-11-23T09:55:00+00:00"}, False),  # before this process
+    ({"outcome": "applied", "current": "1.0", "at": "2026-11-23T10:05:00+00:00"}, False),  # what this process runs
+    ({"outcome": "rolled_back", "current": "1.0", "at": "2026-11-23T10:05:00+00:00"}, False),
+    ({"outcome": "refused", "current": "1.0", "at": "2026-11-23T10:05:00+00:00"}, False),
+    ({"outcome": "applied", "current": "1.1", "at": "yesterday"}, False),
+    ({}, False),  # nothing applied yet
+])
+def test_restart_is_due_only_after_a_newer_version_was_applied_while_this_process_ran(result, due):
+    assert restart_due(result, STARTED, "1.0") is due
