@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,9 @@ import ui.app
 app, kiosk = ui.app.start(["--data-dir", sys.argv[1], "--windowed"])
 
 def report():
-    print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen}), flush=True)
+    print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen,
+                                 "started_s": ui.app.seconds_since_process_start(), "rss_mb": ui.app.resident_mb()}),
+          flush=True)
     QTimer.singleShot(0, app.quit)
 
 kiosk.window.frameSwapped.connect(report, Qt.ConnectionType.SingleShotConnection)
@@ -39,24 +42,29 @@ kiosk.close()
 """
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """What `kiosk init` leaves, with the production device drivers (absent hardware is reported, not fatal)."""
-    create_device_keys(tmp_path, "intl")
+@pytest.fixture(scope="module")
+def started(tmp_path_factory) -> dict:
+    """One start to the home screen on what `kiosk init` leaves, with the production device drivers (absent
+    hardware is reported, not fatal)."""
+    data_dir = tmp_path_factory.mktemp("startup")
+    create_device_keys(data_dir, "intl")
     config = config_mod.replace(config_mod.Config(), crypto={"suite": "intl"})
-    (tmp_path / config_mod.CONFIG_FILE).write_text(config_mod.render_toml(config), encoding="utf-8")
-    open_store(tmp_path, config, create=True).close()
-    return tmp_path
+    (data_dir / config_mod.CONFIG_FILE).write_text(config_mod.render_toml(config), encoding="utf-8")
+    open_store(data_dir, config, create=True).close()
+    return start_to_home(data_dir)
 
 
 def start_to_home(data_dir: Path) -> dict:
+    """The child's report, plus ``elapsed_s`` as this process saw it (spawn to exit)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
            "XDG_CONFIG_HOME": str(data_dir / "xdg-config"), "PYTHONPATH": str(ROOT)}
+    spawned = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", CHILD, str(data_dir)], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120)
+    elapsed = time.monotonic() - spawned
     ready = [line for line in proc.stdout.splitlines() if line.startswith("READY ")]
     assert proc.returncode == 0 and ready, f"app did not reach the home screen: {proc.stderr[-2000:]}"
-    return json.loads(ready[0][len("READY "):])
+    return {**json.loads(ready[0][len("READY "):]), "elapsed_s": elapsed}
 
 
 def loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
@@ -67,11 +75,16 @@ def test_loaded_helper_matches_packages_not_prefixes():
     assert loaded(["fastapi.routing", "uvicornish", "sync.hubble"], ("fastapi", "uvicorn", "sync.hub")) == ["fastapi"]
 
 
-def test_home_screen_starts_without_the_hub_stack_or_test_tools(data_dir: Path):
-    started = start_to_home(data_dir)
+def test_home_screen_starts_without_the_hub_stack_or_test_tools(started: dict):
     assert started["screen"] == "Home"
     assert "ui.app" in started["modules"] and "kiosk.catalog" in started["modules"]  # the report is of the app
     assert loaded(started["modules"], NEVER) == []
+
+
+def test_start_cost_counts_from_the_process_start(started: dict):
+    """The figures the app logs at its first frame: the imports included, within what the parent saw."""
+    assert 0.1 < started["started_s"] <= started["elapsed_s"] + 0.02  # /proc tick: 10 ms
+    assert 50 < started["rss_mb"] < 4096
 
 
 # Runs in the child: six threads allocate at once; glibc's malloc_info lists one <heap> per arena.
