@@ -590,42 +590,42 @@
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="10" />
         <source>请看照片是否清楚。清楚请点使用这张，不清楚请点重拍。</source>
         <translation>Is the photo clear? Touch Use this one, or Retake.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="11" />
         <source>请把材料平放在高拍仪下方，放好后不要移动，会自动拍照。</source>
         <translation>Lay the document flat under the camera and hold still; the photo is taken automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="53" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="54" />
         <source>高拍仪暂不可用</source>
         <translation>The document camera is unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="62" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="63" />
         <source>第 %1 / %2 份材料</source>
         <translation>Document %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="81" />
         <source>现在拍照</source>
         <translation>Take photo now</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="87" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="88" />
         <source>使用这张</source>
         <translation>Use this one</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="95" />
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="101" />
+        <location filename="../../ui/qml/Kiosk/screens/Materials.qml" line="102" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -1842,6 +1842,18 @@
     <message>
         <source>联网后自动上传</source>
         <translation>sent automatically when the network is back</translation>
+    </message>
+    <message>
+        <source>办件先保存在本机，联网后自动上报</source>
+        <translation>Your applications are kept on this terminal and sent once it is online</translation>
+    </message>
+    <message>
+        <source>办件先保存在本机</source>
+        <translation>Your applications are kept on this terminal</translation>
+    </message>
+    <message>
+        <source>联网后自动上报</source>
+        <translation>sent automatically once it is online</translation>
     </message>
     <message>
         <source>没有检测到签名，请在签名区域签上您的名字</source>

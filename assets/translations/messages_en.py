@@ -219,6 +219,9 @@ MESSAGES = {
     "网络正常": "Network OK",
     "{0} 件待上传": "{0} waiting to be sent",
     "联网后自动上传": "sent automatically when the network is back",
+    "办件先保存在本机，联网后自动上报": "Your applications are kept on this terminal and sent once it is online",
+    "办件先保存在本机": "Your applications are kept on this terminal",
+    "联网后自动上报": "sent automatically once it is online",
     # --- camera and signature hints ----------------------------------------------------------------
     "没有检测到签名，请在签名区域签上您的名字": "No signature found. Please sign your name in the signature area",
     "签名太短，请重新签名": "The signature is too short. Please sign again",

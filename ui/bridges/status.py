@@ -9,6 +9,10 @@ from kiosk.events import DeviceStateChanged, EventHub, QueueChanged, SyncProgres
 DEVICE_WORDS = {"card": "读卡器", "camera": "高拍仪", "sigpad": "签名板", "printer": "打印机"}
 # For the card reader, "error" means the card in the slot could not be read: the reader itself is fine.
 READER_FAULTS = {"card": {"no_reader", "absent", "stopped"}}
+# A sync reason that asks for the administrator is the technician's business (ui/diag and the log have it);
+# the villager is told what is true for them instead.
+TECHNICIAN_ONLY = "请联系管理员"
+KEPT_HERE = "办件先保存在本机，联网后自动上报"
 
 
 def is_fault(event: DeviceStateChanged) -> bool:
@@ -47,10 +51,12 @@ class StatusBridge(QObject):
             line = "本机办理，数据保存在本机"
         elif self.online:
             line = "网络正常"
+        elif TECHNICIAN_ONLY in self.reason:  # not enrolled, revoked, certificate: the diagnostic screen says so
+            line = KEPT_HERE
         else:
             line = self.reason or "网络未连接"
         if self.waiting:
-            line += f"，{self.waiting} 件待上传" + ("" if self.online else "，联网后自动上传")
+            line += f"，{self.waiting} 件待上传" + ("" if self.online or line == KEPT_HERE else "，联网后自动上传")
         return line
 
     def unavailable(self) -> str:
