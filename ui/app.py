@@ -37,6 +37,7 @@ from ui.controller import Devices, KioskController
 from ui.fonts import install_fonts
 from ui.info import InfoSource
 from ui.speech import Speaker
+from ui.update_watch import watch_for_update
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,7 @@ class KioskApp:
         self._activity = _ActivityFilter(self.controller)
         self.window.installEventFilter(self._activity)
         self.controller.sessionEnded.connect(self._release_after_session)
+        self.update_watch = watch_for_update(self)  # a newer version applied: quit once idle at home
 
     def _release_after_session(self, _reason: str) -> None:
         """After a wipe: collect the destroyed screens' JS objects and drop cached images and textures,

@@ -103,7 +103,8 @@ class SyncClient:
                  batch_max_bytes: int = 2_000_000, backoff: Backoff | None = None, interval_s: float = 30.0,
                  events: EventHub | None = None, clock: Clock | None = None,
                  checkpoints: CheckpointSource | None = None, hub_checkpoint_seq: int = 0,
-                 on_checkpoint: Callable[[int], None] | None = None, window: int = 1):
+                 on_checkpoint: Callable[[int], None] | None = None, window: int = 1,
+                 after_drain: Sequence[Callable[[SyncClient], None]] = ()):
         self.outbox = outbox
         self.link = link
         self.batch_max_items = batch_max_items
@@ -116,6 +117,8 @@ class SyncClient:
         self.hub_checkpoint_seq = hub_checkpoint_seq
         self.on_checkpoint = on_checkpoint  # persists the hub's checkpoint seq across reboots
         self.window = window  # batches in flight at once (each on its own pooled connection)
+        # on the "sync-sender" thread, after each round that found nothing left to send (downlink, updates)
+        self.after_drain = list(after_drain)
         self.status = SyncStatus()
         self.session = requests.Session()
         # one pooled keep-alive connection; retries are ours (with backoff), never urllib3's
@@ -314,8 +317,21 @@ class SyncClient:
             except Exception:  # a bug: log it, keep the thread alive, try again later
                 log.exception("sync round crashed")
                 delay = self.backoff.next_delay()
+            else:
+                if not result.sent:
+                    self._after_drain()
             if delay and not self._stop.is_set():
                 self.clock.wait(self._wake, delay)
+
+
+    def _after_drain(self) -> None:
+        for hook in self.after_drain:
+            if self._stop.is_set():
+                return
+            try:
+                hook(self)
+            except Exception:  # a bug in one hook: the uplink and the other hooks go on
+                log.exception("after-drain hook %r crashed", hook)
 
 
 def is_certificate_failure(exc: Exception) -> bool:

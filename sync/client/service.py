@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 from pathlib import Path
 
 from kiosk.config import Config
@@ -38,10 +37,11 @@ def make_client(data_dir: Path, config: Config, store, *, events: EventHub | Non
         current = identity.load_state(Path(data_dir)) or state
         identity.save_state(Path(data_dir), dataclasses.replace(current, hub_checkpoint_seq=seq))
 
-    return _AppSyncClient(data_dir, store, link, batch_max_items=sync.batch_max_items, batch_max_bytes=sync.batch_max_bytes,
+    return SyncClient(store, link, batch_max_items=sync.batch_max_items, batch_max_bytes=sync.batch_max_bytes,
                       backoff=Backoff(sync.backoff_initial_s, sync.backoff_max_s), interval_s=sync.interval_s,
                       events=events, clock=clock, checkpoints=StoreCheckpoints(store),
-                      hub_checkpoint_seq=state.hub_checkpoint_seq, on_checkpoint=remember, window=sync.window)
+                      hub_checkpoint_seq=state.hub_checkpoint_seq, on_checkpoint=remember, window=sync.window,
+                      after_drain=[DownlinkAfterDrain(Path(data_dir))])
 
 
 def update_bundles(data_dir: Path, client: SyncClient) -> list[Applied]:
@@ -57,26 +57,22 @@ def fetch_app_update(data_dir: Path, client: SyncClient) -> Fetch:
     return fetch_update(client.session, client.link, pinned_key(Path(data_dir)), UpdateFolder(Path(data_dir)))
 
 
-class _AppSyncClient(SyncClient):
-    """On the app's "sync-sender" thread: once a round finds the outbox drained, at most every
-    DOWNLINK_EVERY_S, fetch newer bundles and a step of the app update. ``kiosk sync now`` does the same
-    by hand after ``drain``, so only the background thread does it here."""
+class DownlinkAfterDrain:
+    """The app's after-drain hook (on its "sync-sender" thread): once a round finds the outbox drained, at
+    most every ``every_s``, fetch newer bundles and a step of the app update. ``kiosk sync now`` does the
+    same by hand after ``drain``."""
 
-    DOWNLINK_EVERY_S = 600.0
+    def __init__(self, data_dir: Path, every_s: float = 600.0):
+        self.data_dir, self.every_s = data_dir, every_s
+        self._due = 0.0
 
-    def __init__(self, data_dir: Path, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.data_dir = Path(data_dir)
-        self._downlink_due = 0.0
-
-    def _round(self):
-        result = super()._round()
-        now = self.clock.monotonic()
-        if result.sent == 0 and threading.current_thread() is self._thread and now >= self._downlink_due:
-            self._downlink_due = now + self.DOWNLINK_EVERY_S
-            for step in (update_bundles, fetch_app_update):
-                try:
-                    step(self.data_dir, self)
-                except UserFacingError as exc:  # offline or a bad bundle: the old one stays, try later
-                    log.info("downlink %s: %s (%s)", step.__name__, exc.message, exc.detail)
-        return result
+    def __call__(self, client: SyncClient) -> None:
+        now = client.clock.monotonic()
+        if now < self._due:
+            return
+        self._due = now + self.every_s
+        for step in (update_bundles, fetch_app_update):
+            try:
+                step(self.data_dir, client)
+            except UserFacingError as exc:  # offline or a bad bundle: the old one stays, try later
+                log.info("downlink %s: %s (%s)", step.__name__, exc.message, exc.detail)

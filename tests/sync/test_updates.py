@@ -16,13 +16,16 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from kiosk import config as config_mod
 from sync import protocol, signing
 from sync.client import identity
+from sync.client.sender import SyncClient
 from sync.client.service import make_client
+from sync.client.store_link import StoreCheckpoints
 from sync.client.updates import UpdateFolder, fetch_update, pinned_key, restart_due
 from sync.hub import keys as hub_keys
 from sync.hub import updates as hub_updates
@@ -222,3 +225,33 @@ STARTED = dt.datetime(2026, 11, 23, 10, 0, 0, tzinfo=dt.UTC)
 ])
 def test_restart_is_due_only_after_a_newer_version_was_applied_while_this_process_ran(result, due):
     assert restart_due(result, STARTED, "1.0") is due
+
+
+def test_after_drain_hooks_run_on_the_sender_thread_once_the_outbox_is_empty(rig):
+    """The public hook the app's downlink and update fetch use (sync/client/service.py)."""
+    txn_ids = rig.add(3)
+    calls, called = [], threading.Event()
+
+    def crashing(_client):
+        raise RuntimeError("a bug in another hook")
+
+    def record(client):
+        counts = client.outbox.stats().counts
+        calls.append((threading.current_thread().name, counts.get("queued", 0) + counts.get("sent", 0)))
+        called.set()
+
+    client = SyncClient(rig.outbox, rig.link(), interval_s=60.0, checkpoints=StoreCheckpoints(rig.outbox),
+                        hub_checkpoint_seq=rig.device().checkpoint_seq, after_drain=[crashing, record])
+    client.start()
+    try:
+        assert called.wait(30)
+    finally:
+        client.stop()
+    assert calls == [("sync-sender", 0)]  # once, after the items went, despite the hook before it
+    rig.exactly_once(txn_ids)
+    by_hand = SyncClient(rig.outbox, rig.link(), after_drain=[record])
+    try:
+        rig.add(1)
+        assert by_hand.drain().sent == 1 and len(calls) == 1  # `kiosk sync now` fetches by itself, after drain
+    finally:
+        by_hand.stop()
