@@ -36,6 +36,7 @@ from ui.catalog_view import CatalogView
 from ui.controller import Devices, KioskController
 from ui.fonts import install_fonts
 from ui.info import InfoSource
+from ui.qtfix import freeze_between_sessions
 from ui.speech import Speaker
 from ui.update_watch import watch_for_update
 
@@ -152,12 +153,14 @@ class KioskApp:
         self.window.installEventFilter(self._activity)
         self.controller.sessionEnded.connect(self._release_after_session)
         self.update_watch = watch_for_update(self)  # a newer version applied: quit once idle at home
+        freeze_between_sessions(self.controller.sessionEnded, self.window)  # no 200+ ms GC pauses (ui/qtfix.py)
 
     def _release_after_session(self, _reason: str) -> None:
         """After a wipe: collect the destroyed screens' JS objects and drop cached images and textures,
-        so nothing of the villager lingers in Qt's caches and memory does not creep up session by session."""
+        so nothing of the villager lingers in Qt's caches and memory does not creep up session by session.
+        The compiled screens stay cached (no villager data in them; trimming them made every screen compile
+        again next session, 100+ ms on the UI thread each)."""
         self.engine.collectGarbage()
-        self.engine.trimComponentCache()
         self.window.releaseResources()
 
     def _camera_bridge(self, camera: Any):
@@ -216,6 +219,7 @@ def start(argv: list[str] | None = None) -> tuple[QGuiApplication, KioskApp]:
                      temp_root=tempfile.gettempdir())
     kiosk.window.frameSwapped.connect(_log_start_cost, Qt.ConnectionType.SingleShotConnection)
     if not args.windowed:
+        kiosk.window.setGeometry(kiosk.window.screen().geometry())  # first frame at the panel's size (issue 8)
         kiosk.window.showFullScreen()
     return app, kiosk
 
