@@ -1,17 +1,19 @@
 """``make screenshots``: render every screen, in 长辈模式 and in normal mode, to PNG files.
 
-    python -m ui.screenshots --out DIR [--language en]
+    python -m ui.screenshots --out DIR [--language en] [--size 1280x720]
 
 Runs the real app offscreen on the demo rig (virtual devices, a real store in a throw-away data dir, no
 county hub: 我的查询 shows what a villager sees offline) and walks it with ui/tour.py: the villager's
 screens, 我的查询, the 3.0 card read offline, 协管员 and 帮办, diagnostics. Each stop is saved as
-``<NN>-<stop>-elder.png`` and ``-normal.png``.
+``<NN>-<stop>-elder.png`` and ``-normal.png``. ``--size`` renders at another panel's resolution
+(1366x768, 1280x720, the upright 1080x1920); the default is the 1920×1080 the screens were designed for.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from dataclasses import replace
@@ -44,10 +46,28 @@ def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, st
     return saved
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    """``WxH`` (``×`` also accepted) → (width, height), for argparse."""
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def resize_window(kiosk: Any, size: tuple[int, int]) -> None:
+    """Resize the kiosk window and wait until QML has laid out at the new size."""
+    from ui.tour import wait_until
+
+    width, height = size
+    kiosk.window.resize(width, height)
+    wait_until(lambda: (kiosk.window.contentItem().width(), kiosk.window.contentItem().height()) == (width, height))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ui.screenshots")
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--language", default="zh_CN", help="zh_CN (default) or en")
+    parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WxH, default 1920x1080")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -71,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
                       clock=clock, pen_speed=0.2)
         kiosk = rig.build_app()
         wait_until(lambda: kiosk.window.contentItem().width() > 0)
+        resize_window(kiosk, args.size)
         try:
             saved = save_tour(kiosk, rig, clock, out)
         finally:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 DP_MM = 25.4 / 160  # Android dp
@@ -128,3 +130,144 @@ def walk(window: QQuickWindow, screen: str, spoken: str, limits: Limits,
             problems.append(Problem(screen, describe(owner),
                                     f"target {item.width():.0f}×{item.height():.0f}px < {limits.min_target_px:.0f}px"))
     return problems
+
+
+# --- geometry: what a smaller or upright panel breaks ---------------------------------------------------
+SLACK_PX = 2.0  # anti-aliasing and rounding, not a layout fault
+ELIDE_NONE = 3  # Text.ElideNone
+
+
+def _scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+
+def painted_rect(item: QQuickItem) -> QRectF:
+    """Where a text's glyphs land (its content can be wider or taller than the item), else the item's box."""
+    rect = QRectF(0, 0, item.width(), item.height())
+    if _is(item, "QQuickText") or _is(item, "QQuickTextInput"):
+        content_w, content_h = item.property("contentWidth") or 0.0, item.property("contentHeight") or 0.0
+        extra = max(0.0, content_w - rect.width())
+        align = _int_property(item, "effectiveHorizontalAlignment")
+        if align & Qt.AlignmentFlag.AlignRight.value:
+            rect.setLeft(-extra)
+        elif align & Qt.AlignmentFlag.AlignHCenter.value:
+            rect.adjust(-extra / 2, 0, extra / 2, 0)
+        else:
+            rect.setRight(rect.right() + extra)
+        rect.setBottom(max(rect.bottom(), content_h))
+    return item.mapRectToScene(rect)
+
+
+def _int_property(item: QQuickItem, name: str) -> int:
+    """An enum property as a number (PySide has no converter for QQuickText's enums)."""
+    value = QQmlExpression(QQmlEngine.contextForObject(item), item, f"Number({name})").evaluate()[0]
+    return int(value) if isinstance(value, (int, float)) else 0
+
+
+def _seen_region(item: QQuickItem) -> QRectF:
+    """The part of ``item`` a clipping ancestor (a scrolling list, a slot) lets through."""
+    region = painted_rect(item)
+    node = item.parentItem()
+    while node is not None and not region.isEmpty():
+        if node.clip():
+            region = region.intersected(_scene_rect(node))
+        node = node.parentItem()
+    return region
+
+
+def _drawn(item: QQuickItem) -> bool:
+    return _is(item, "QQuickRectangle") and (_fill(item) is not None or item.property("border").width() > 0)
+
+
+def _frames_of(item: QQuickItem):
+    """Ancestors drawn as a box (a button, a panel, a tile, the screen), nearest first: content stays inside."""
+    node = item.parentItem()
+    while node is not None:
+        if _drawn(node):
+            yield node
+        node = node.parentItem()
+
+
+def _opaque(item: QQuickItem) -> bool:
+    return _is(item, "QQuickRectangle") and item.opacity() >= 1 and (c := _fill(item)) is not None and c.alpha() == 255
+
+
+def _inside(inner: QRectF, outer: QRectF) -> bool:
+    return outer.adjusted(-SLACK_PX, -SLACK_PX, SLACK_PX, SLACK_PX).contains(inner)
+
+
+def _is_target(item: QQuickItem) -> bool:
+    return _is(item, "QQuickMouseArea") and item.isEnabled() or _is(item, "QQuickTextInput")
+
+
+def _related(a: QQuickItem, b: QQuickItem) -> bool:
+    for child, ancestor in ((a, b), (b, a)):
+        node = child.parentItem()
+        while node is not None:
+            if node is ancestor:
+                return True
+            node = node.parentItem()
+    return False
+
+
+def layout_walk(window: QQuickWindow, screen: str,
+                skip: frozenset[str] = frozenset({"inputPanel"})) -> list[Problem]:
+    """Problems a window size brings: text cut off (wider than its box without wrapping or eliding), text or a
+    touch target spilling out of its panel or off the window, two touch targets on top of each other."""
+    if window.contentItem().width() <= 0:
+        raise RuntimeError("the window has not been laid out yet: nothing to check")
+    problems: list[Problem] = []
+    window_rect = QRectF(0, 0, window.width(), window.height())
+    targets: list[tuple[QQuickItem, QRectF]] = []
+    texts: list[tuple[QQuickItem, QRectF]] = []
+    items = list(_visible_items(window.contentItem(), set(skip)))  # in painting order: later ones on top
+    covers = [(i, item, _scene_rect(item)) for i, item in enumerate(items) if _opaque(item)]
+    for index, item in enumerate(items):
+        text = item.property("text")
+        is_text = (_is(item, "QQuickText") or _is(item, "QQuickTextInput")) and isinstance(text, str) and text.strip()
+        if not (is_text or _is_target(item)):
+            continue
+        seen = _seen_region(item)
+        if seen.isEmpty():
+            continue  # scrolled out of its list: not on screen now
+        if any(i > index and rect.contains(seen) and not _related(item, cover) for i, cover, rect in covers):
+            continue  # under a layer (我的查询, 协管员) that covers it: not on screen now
+        owner = item.parentItem() if _is(item, "QQuickMouseArea") else item
+        if is_text and not _is(item, "QQuickTextInput") and _int_property(item, "elide") == ELIDE_NONE:
+            content_w = item.property("contentWidth") or 0.0
+            if content_w > item.width() + SLACK_PX:
+                problems.append(Problem(screen, describe(item),
+                                        f"text cut off: {content_w:.0f}px wide in a {item.width():.0f}px box"))
+        if not _inside(seen, window_rect):
+            problems.append(Problem(screen, describe(owner), f"off the window at {_fmt(seen)}"))
+        frame = next((f for f in _frames_of(item) if not _inside(seen, _scene_rect(f))), None)
+        if frame is not None:
+            problems.append(Problem(screen, describe(owner),
+                                    f"spills out of {describe(frame)} ({_fmt(seen)} beyond {_fmt(_scene_rect(frame))})"))
+        if _is_target(item):
+            targets.append((item, seen))
+        elif is_text:
+            texts.append((item, seen))
+    for i, (a, rect_a) in enumerate(targets):
+        for b, rect_b in targets[i + 1:]:
+            overlap = rect_a.intersected(rect_b)
+            if overlap.width() <= SLACK_PX or overlap.height() <= SLACK_PX or _related(a, b):
+                continue
+            if rect_a.contains(rect_b) or rect_b.contains(rect_a):
+                continue  # a modal layer (the idle warning) or a button on a tappable panel: meant to be on top
+            problems.append(Problem(screen, describe(a.parentItem() if _is(a, "QQuickMouseArea") else a),
+                                    f"touch target overlaps {describe(b.parentItem() if _is(b, 'QQuickMouseArea') else b)}"))
+    for text, rect_t in texts:  # words under a button or switch that is not their own: one hides the other
+        for target, rect in targets:
+            owner = target.parentItem() if _is(target, "QQuickMouseArea") else target
+            overlap = rect_t.intersected(rect)
+            if overlap.width() <= SLACK_PX or overlap.height() <= SLACK_PX or _related(text, owner):
+                continue
+            if rect.contains(rect_t) or not _drawn(owner):
+                continue  # a modal layer's backdrop, a tappable panel around its words, a hidden hold-corner
+            problems.append(Problem(screen, describe(text), f"text under touch target {describe(owner)}"))
+    return problems
+
+
+def _fmt(rect: QRectF) -> str:
+    return f"{rect.x():.0f},{rect.y():.0f} {rect.width():.0f}×{rect.height():.0f}"

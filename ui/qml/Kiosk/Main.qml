@@ -14,6 +14,9 @@ Window {
     title: qsTr("人社自助服务终端")
 
     Binding { target: Theme; property: "elder"; value: kiosk.elderMode }
+    // the same millimetres on a panel with fewer pixels; never larger than designed (Theme.qml)
+    Binding { target: Theme; property: "scale"; value: Math.min(1, Math.min(win.width, win.height) / 1080) }
+    Binding { target: Theme; property: "portrait"; value: win.height > win.width }
     Component.onCompleted: {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
         VirtualKeyboardSettings.locale = "zh_CN"
@@ -29,7 +32,7 @@ Window {
         id: noticeStrip
         objectName: "noticeStrip"
         anchors { left: parent.left; right: parent.right; top: topBar.bottom }
-        height: visible ? noticeText.implicitHeight + 24 : 0
+        height: visible ? noticeText.implicitHeight + Theme.px(24) : 0
         visible: kiosk.notice !== ""
         color: Theme.warnBg
         Text {

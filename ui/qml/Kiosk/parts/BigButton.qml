@@ -10,7 +10,9 @@ Rectangle {
     property bool compact: false
     signal clicked()
     implicitWidth: Math.max(label.implicitWidth + 2 * Theme.margin, compact ? Theme.target * 1.2 : Theme.target * 2.4)
-    implicitHeight: compact ? Math.max(Theme.target * 0.8, 64) : Theme.target
+    // a label that has to wrap (a narrow panel, a long ledger name) makes the button taller, never cut off
+    implicitHeight: Math.max(compact ? Math.max(Theme.target * 0.8, Theme.px(64)) : Theme.target,
+                             label.implicitHeight + Theme.px(24))
     radius: Theme.radius
     color: !enabled ? "#D9D9D9" : danger ? Theme.danger : primary ? Theme.primary : Theme.secondary
     border.color: primary || danger ? "transparent" : Theme.primary

@@ -8,7 +8,7 @@ Rectangle {
     property bool checked: false
     signal toggled()
     implicitWidth: row.implicitWidth + 2 * Theme.gap
-    implicitHeight: Math.max(Theme.target * 0.8, 64)
+    implicitHeight: Math.max(Theme.target * 0.8, Theme.px(64))
     radius: height / 2
     color: checked ? Theme.card : "#D6DCE4"
     border.color: Theme.barText
@@ -16,7 +16,7 @@ Rectangle {
     Row {
         id: row
         anchors.centerIn: parent
-        spacing: 12
+        spacing: Theme.px(12)
         Text { text: root.label; font.pixelSize: Theme.small; font.bold: true; color: Theme.ink }
         Text {
             text: root.checked ? qsTr("开") : qsTr("关")

@@ -16,7 +16,7 @@ Rectangle {
     Column {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.gap
-        spacing: 8
+        spacing: Theme.px(8)
         Text {
             id: title
             width: parent.width

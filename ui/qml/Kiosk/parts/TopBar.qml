@@ -5,13 +5,19 @@ import Kiosk
 Rectangle {
     id: bar
     color: Theme.bar
-    implicitHeight: Theme.target + 2 * 16
+    readonly property int rowHeight: Theme.target + 2 * Theme.px(16)
+    // too little room between the buttons (an upright or small panel, a long greeting): the terminal's state
+    // goes on a line of its own under them, rather than squeezed or cut off
+    readonly property real besideWidth: right.x - left.x - left.width - 2 * Theme.gap
+    readonly property bool stateBelow: besideWidth < Theme.small * 12
+    implicitHeight: rowHeight + (stateBelow ? stateLine.implicitHeight + Theme.px(16) : 0)
     Row {
         id: left
         anchors.left: parent.left; anchors.leftMargin: Theme.gap
-        anchors.verticalCenter: parent.verticalCenter
+        y: (bar.rowHeight - height) / 2
         spacing: Theme.gap
         BigButton {
+            id: homeButton
             objectName: "homeButton"
             text: qsTr("回首页")
             visible: kiosk.screen !== "Home"
@@ -19,16 +25,21 @@ Rectangle {
         }
         Text {
             anchors.verticalCenter: parent.verticalCenter
+            // never under the switches: a long name is cut with "…" (the greeting is a courtesy, not information)
+            width: Math.min(implicitWidth, right.x - Theme.gap * 2 - (homeButton.visible ? homeButton.width + Theme.gap : 0))
+            elide: Text.ElideRight
             text: kiosk.greeting
             font.pixelSize: Theme.body; font.bold: true
             color: Theme.barText
         }
     }
     Text {
-        anchors.left: left.right; anchors.leftMargin: Theme.gap
-        anchors.right: right.left; anchors.rightMargin: Theme.gap
-        anchors.verticalCenter: parent.verticalCenter
-        horizontalAlignment: Text.AlignRight
+        id: stateLine
+        objectName: "statusLine"
+        x: bar.stateBelow ? Theme.gap : left.x + left.width + Theme.gap
+        y: bar.stateBelow ? bar.rowHeight : (bar.rowHeight - height) / 2
+        width: bar.stateBelow ? bar.width - 2 * Theme.gap : bar.besideWidth
+        horizontalAlignment: bar.stateBelow ? Text.AlignLeft : Text.AlignRight
         text: kiosk.statusText
         wrapMode: Text.Wrap  // two lines rather than a sentence cut off mid-word
         maximumLineCount: 2
@@ -39,7 +50,7 @@ Rectangle {
     Row {
         id: right
         anchors.right: parent.right; anchors.rightMargin: Theme.gap
-        anchors.verticalCenter: parent.verticalCenter
+        y: (bar.rowHeight - height) / 2
         spacing: Theme.gap
         Switch2 {
             objectName: "elderSwitch"

@@ -8,11 +8,13 @@ ScreenBase {
     screenName: "ClerkAssist"
     speech: qsTr("请群众插入社保卡，或输入群众的身份证号码和姓名。")
     property string idNumber: ""
-    Row {
+    Grid {  // side by side; stacked on an upright (立式) kiosk
         anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        horizontalItemAlignment: Grid.AlignHCenter
         spacing: Theme.margin * 2
         Column {
-            width: 860
+            width: Math.min(Theme.px(860), parent.parent.width - 2 * Theme.margin)
             spacing: Theme.gap
             Heading { text: qsTr("帮办：请群众插卡，或输入身份证号码") }
             Rectangle {

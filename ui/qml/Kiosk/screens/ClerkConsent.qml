@@ -7,15 +7,18 @@ ScreenBase {
     id: screen
     screenName: "ClerkConsent"
     speech: qsTr("请群众在白框里签名，同意由协管员代为办理；也可以拍下代办授权书。")
+    // what the heading, the message and the buttons (one line, or two on an upright kiosk) leave
+    readonly property real sheetHeight: height - 2 * Theme.margin - consentHeading.height - consentActions.height
+                                        - 2 * Theme.gap - (consentMessage.visible ? consentMessage.height + Theme.gap : 0)
     Column {
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.gap
-        Heading { text: qsTr("为 %1 帮办：请群众签字同意").arg(clerk.assist.villagerName) }
+        Heading { id: consentHeading; text: qsTr("为 %1 帮办：请群众签字同意").arg(clerk.assist.villagerName) }
         Rectangle {
             objectName: "consentSheet"
             visible: !clerk.assist.photoMode
-            width: parent.width; height: parent.height - 3 * Theme.target - 2 * Theme.gap
+            width: parent.width; height: screen.sheetHeight
             color: "#FFFFFF"; radius: Theme.radius
             border.color: Theme.primary; border.width: 4
             Canvas {
@@ -44,12 +47,14 @@ ScreenBase {
         Rectangle {
             objectName: "consentCamera"
             visible: clerk.assist.photoMode
-            width: parent.width; height: parent.height - 3 * Theme.target - 2 * Theme.gap
+            width: parent.width; height: screen.sheetHeight
             color: Theme.card; radius: Theme.radius
             Body { anchors.centerIn: parent; text: qsTr("请把签好字的代办授权书平放在高拍仪下，然后点拍照") }
         }
-        Body { objectName: "consentMessage"; text: clerk.assist.message; visible: text !== ""; color: Theme.danger; font.bold: true }
-        Row {
+        Body { id: consentMessage; objectName: "consentMessage"; text: clerk.assist.message; visible: text !== ""; color: Theme.danger; font.bold: true }
+        Flow {  // wraps to a second line on a narrow (upright) panel
+            id: consentActions
+            width: parent.width
             spacing: Theme.gap * 2
             BigButton { objectName: "consentBack"; text: qsTr("换一位群众"); onClicked: clerk.assist.begin() }
             BigButton {

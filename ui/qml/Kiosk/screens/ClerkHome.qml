@@ -5,12 +5,14 @@ import Kiosk
 ScreenBase {
     screenName: "ClerkHome"
     speech: clerk.reminders.length > 0 ? qsTr("您有到期的台账，请查看提醒。") : qsTr("协管员首页。")
-    Row {
+    Grid {  // reminders beside the buttons; above them on an upright (立式) kiosk
         anchors { fill: parent; margins: Theme.margin }
+        columns: Theme.portrait ? 1 : 2
         spacing: Theme.margin
         Flickable {  // a long list of reminders scrolls instead of running off the screen
             id: leftFlick
-            width: parent.width * 0.5; height: parent.height
+            width: Theme.portrait ? parent.width : parent.width * 0.5
+            height: Theme.portrait ? (parent.height - parent.spacing) / 2 : parent.height
             contentHeight: leftColumn.height
             clip: true
             boundsBehavior: Flickable.StopAtBounds
@@ -36,7 +38,8 @@ ScreenBase {
         }
         Flickable {
             id: rightFlick
-            width: parent.width * 0.45; height: parent.height
+            width: Theme.portrait ? parent.width : parent.width * 0.45
+            height: Theme.portrait ? (parent.height - parent.spacing) / 2 : parent.height
             contentHeight: rightColumn.height
             clip: true
             boundsBehavior: Flickable.StopAtBounds

@@ -9,7 +9,7 @@ Item {
         objectName: "clerkEntry"
         visible: kiosk.screen === "Home" && clerk.screen === ""
         anchors { left: parent.left; top: parent.top }
-        width: 120; height: 120
+        width: Theme.px(120); height: Theme.px(120)
         pressAndHoldInterval: 3000
         onPressAndHold: clerk.open()
     }

@@ -57,7 +57,8 @@ ScreenBase {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         spacing: Theme.gap / 2
         Body { objectName: "clerkLedgerMessage"; text: clerk.message; visible: text !== "" }
-        Row {
+        Flow {  // wraps to a second line on a narrow (upright) panel
+            width: parent.width
             spacing: Theme.gap * 2
             BigButton { objectName: "clerkLedgerBack"; text: qsTr("返回"); onClicked: clerk.home() }
             BigButton { objectName: "clerkSaveDraft"; text: qsTr("存草稿"); enabled: !clerk.busy; onClicked: clerk.saveDraft(screen.collect()) }

@@ -7,7 +7,7 @@ ScreenBase {
     speech: qsTr("协管员请登录。")
     Column {
         anchors.centerIn: parent
-        width: 800
+        width: Math.min(Theme.px(800), parent.width - 2 * Theme.margin)
         spacing: Theme.gap
         Heading { text: qsTr("协管员登录（帮办、台账）") }
         Field { id: user; objectName: "clerkUser"; width: parent.width; placeholderText: qsTr("用户名") }

@@ -8,11 +8,13 @@ ScreenBase {
     screenName: "ConfirmId"
     speech: qsTr("网络暂时不通，请输入您的身份证号码，县里核对后生效。")
     property string idNumber: ""
-    Row {
+    Grid {  // side by side; stacked on an upright (立式) kiosk
         anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        horizontalItemAlignment: Grid.AlignHCenter
         spacing: Theme.margin * 2
         Column {
-            width: 860
+            width: Math.min(Theme.px(860), parent.parent.width - 2 * Theme.margin)
             spacing: Theme.gap * 1.5
             Heading { text: qsTr("请输入身份证号码") }
             Body { objectName: "identitySentence"; width: parent.width; text: qsTr("网络暂时不通，请输入您的身份证号码，县里核对后生效。") }

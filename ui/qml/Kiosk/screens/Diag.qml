@@ -25,7 +25,7 @@ ScreenBase {
         objectName: "diagLogin"
         visible: diag.technician === ""
         anchors.centerIn: parent
-        width: 800
+        width: Math.min(Theme.px(800), parent.width - 2 * Theme.margin)
         spacing: Theme.gap
         Heading { text: qsTr("技术员登录") }
         Field { id: user; objectName: "diagUser"; width: parent.width; placeholderText: qsTr("用户名") }
@@ -48,7 +48,10 @@ ScreenBase {
 
         Grid {
             id: grid
-            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; right: tools.left; rightMargin: Theme.gap }
+            // the tools beside the panels; under them on an upright (立式) kiosk
+            anchors { left: parent.left; top: parent.top; right: Theme.portrait ? parent.right : tools.left
+                      bottom: Theme.portrait ? tools.top : parent.bottom; rightMargin: Theme.portrait ? 0 : Theme.gap
+                      bottomMargin: Theme.portrait ? Theme.gap : 0 }
             columns: 2
             spacing: Theme.gap / 2
             Repeater {
@@ -66,8 +69,9 @@ ScreenBase {
 
         Column {
             id: tools
-            anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
-            width: 620
+            anchors { right: parent.right; bottom: parent.bottom }
+            height: Theme.portrait ? implicitHeight : parent.height
+            width: Theme.portrait ? parent.width : Math.min(Theme.px(620), parent.width * 0.4)
             spacing: Theme.gap / 2
             Row {
                 spacing: Theme.gap / 2

@@ -5,15 +5,17 @@ ScreenBase {
     screenName: "Home"
     speech: qsTr("您好！请把社保卡插入右下方读卡口，或点击屏幕上的大按钮查看服务。")
 
-    Row {
+    Grid {  // landscape: the card beside the tiles; upright (立式): the card above them
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.margin
+        columns: Theme.portrait ? 1 : 2
 
         Panel {
             id: cardPanel
             objectName: "insertCardPanel"
-            width: parent.width * 0.36; height: parent.height
+            width: Theme.portrait ? parent.width : parent.width * 0.36
+            height: Theme.portrait ? parent.height * 0.4 : parent.height
             Column {
                 anchors.centerIn: parent
                 width: parent.width - 2 * Theme.margin
@@ -30,18 +32,21 @@ ScreenBase {
                         id: slot
                         anchors.horizontalCenter: parent.horizontalCenter
                         anchors.bottom: parent.bottom
-                        width: parent.width * 0.7; height: 28; radius: 8
+                        width: parent.width * 0.7; height: Theme.px(28); radius: Theme.px(8)
                         z: 1
                         color: Theme.ink
                     }
                     Rectangle {
                         id: cardShape
-                        height: parent.height * 0.6; width: height / 0.63; radius: 14
+                        height: parent.height * 0.6; width: height / 0.63; radius: Theme.px(14)
                         anchors.horizontalCenter: parent.horizontalCenter
                         color: Theme.primary
-                        Rectangle { x: 24; y: parent.height * 0.3; width: 56; height: 42; radius: 6; color: "#E8C15A" }
+                        Rectangle {  // the chip
+                            x: parent.width * 0.1; y: parent.height * 0.3; width: parent.width * 0.22
+                            height: parent.height * 0.28; radius: Theme.px(6); color: "#E8C15A"
+                        }
                         Text {
-                            anchors.right: parent.right; anchors.bottom: parent.bottom; anchors.margins: 16
+                            anchors.right: parent.right; anchors.bottom: parent.bottom; anchors.margins: Theme.px(16)
                             text: qsTr("芯片朝上"); color: Theme.primaryText
                             font.pixelSize: Theme.small; font.bold: true
                         }
@@ -69,7 +74,7 @@ ScreenBase {
             MouseArea {   // technicians: hold the lower left corner for 3 s to reach 设备诊断
                 objectName: "technicianEntry"
                 anchors { left: parent.left; bottom: parent.bottom }
-                width: 120; height: 120
+                width: Theme.px(120); height: Theme.px(120)
                 pressAndHoldInterval: 3000
                 onPressAndHold: kiosk.openDiag()
             }
@@ -77,9 +82,9 @@ ScreenBase {
 
         Grid {
             id: tiles
-            width: parent.width - cardPanel.width - Theme.margin
-            height: parent.height
-            columns: Theme.elder ? 2 : 3
+            width: Theme.portrait ? parent.width : parent.width - cardPanel.width - Theme.margin
+            height: Theme.portrait ? parent.height - cardPanel.height - Theme.margin : parent.height
+            columns: Theme.tileColumns
             spacing: Theme.gap
             property int tileHeight: (height - spacing * (Math.ceil(6 / columns) - 1)) / Math.ceil(6 / columns)
             Repeater {

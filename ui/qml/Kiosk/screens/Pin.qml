@@ -7,11 +7,13 @@ ScreenBase {
     screenName: "Pin"
     speech: qsTr("请用下方数字键输入社保卡密码，输完后点确认。周围有人时请注意遮挡。")
     property string pin: ""
-    Row {
+    Grid {  // side by side; stacked on an upright (立式) kiosk
         anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        horizontalItemAlignment: Grid.AlignHCenter
         spacing: Theme.margin * 2
         Column {
-            width: 760
+            width: Math.min(Theme.px(760), parent.parent.width - 2 * Theme.margin)
             spacing: Theme.gap * 1.5
             Heading { text: qsTr("请输入社保卡密码") }
             Rectangle {

@@ -6,9 +6,10 @@ ScreenBase {
     screenName: "QueryHome"
     speech: qsTr("请选择要查询的内容：参保缴费记录、待遇、社保卡状态或我的办件。也可以打印参保证明；查过缴费记录或待遇后，还能打印权益记录单、缴费凭证和待遇权益单。")
     Column {
+        id: page
         anchors.centerIn: parent
         spacing: Theme.gap * 1.5
-        width: Math.min(parent.width - 2 * Theme.margin, 1400)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.px(1400))
         Heading { text: qsTr("我的查询") }
         Body { text: qsTr("查询需要联网，结果只在本次办理中显示，离开后自动清除。"); color: Theme.inkSoft }
         Grid {
@@ -18,7 +19,7 @@ ScreenBase {
                 model: queries.menu
                 BigButton {
                     objectName: "query_" + modelData.kind
-                    width: Theme.elder ? 660 : 600
+                    width: Math.min(Theme.px(Theme.elder ? 660 : 600), (page.width - parent.spacing) / 2)
                     text: modelData.title
                     onClicked: queries.ask(modelData.kind)
                 }

@@ -12,11 +12,13 @@ ScreenBase {
         "养老保险参保缴费凭证": qsTr("养老保险参保缴费凭证"),
         "养老待遇权益单": qsTr("养老待遇权益单")
     })
-    Row {
+    Grid {  // side by side; stacked on an upright (立式) kiosk
         anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        horizontalItemAlignment: Grid.AlignHCenter
         spacing: Theme.margin * 2
         Column {
-            width: 900
+            width: Math.min(Theme.px(900), parent.parent.width - 2 * Theme.margin)
             spacing: Theme.gap
             Heading { objectName: "queryProofTitle"; text: headings[queries.title] || queries.title }
             Body {
@@ -40,7 +42,7 @@ ScreenBase {
         Image {
             objectName: "queryProofQr"
             visible: queries.proofQr !== ""
-            width: 360; height: 360
+            width: Theme.px(360); height: Theme.px(360)
             source: queries.proofQr !== "" ? "image://qr/" + encodeURIComponent(queries.proofQr) : ""
             cache: false
         }

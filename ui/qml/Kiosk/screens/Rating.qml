@@ -22,16 +22,17 @@ ScreenBase {
         anchors.margins: Theme.margin
         spacing: Theme.gap
         Heading { text: qsTr("您对本次服务满意吗？") }
-        Row {
+        Grid {  // five side by side; one under another on an upright (立式) kiosk, too narrow for five
+            columns: Theme.portrait ? 1 : 5
             spacing: Theme.gap
             Repeater {
                 model: screen.levels
                 BigButton {
                     objectName: "rate_" + modelData.level
-                    width: (screen.width - 2 * Theme.margin - 4 * Theme.gap) / 5
-                    height: Theme.target * 1.6
+                    width: Theme.portrait ? screen.width - 2 * Theme.margin : (screen.width - 2 * Theme.margin - 4 * Theme.gap) / 5
+                    height: Theme.portrait ? Theme.target : Theme.target * 1.6
                     primary: screen.level === modelData.level
-                    text: modelData.stars + "\n" + modelData.text
+                    text: modelData.stars + (Theme.portrait ? "  " : "\n") + modelData.text
                     onClicked: screen.level = modelData.level
                 }
             }

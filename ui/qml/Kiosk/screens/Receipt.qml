@@ -5,11 +5,13 @@ import Kiosk
 ScreenBase {
     screenName: "Receipt"
     speech: qsTr("已受理。请记下屏幕上的受理编号，或取走打印的回执。然后请为本次服务评价。")
-    Row {
+    Grid {  // side by side; stacked on an upright (立式) kiosk
         anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        horizontalItemAlignment: Grid.AlignHCenter
         spacing: Theme.margin * 2
         Column {
-            width: 980
+            width: Math.min(Theme.px(980), parent.parent.width - 2 * Theme.margin)
             spacing: Theme.gap / 2
             Heading { text: kiosk.receipt.undone ? qsTr("已撤销") : qsTr("已受理"); color: kiosk.receipt.undone ? Theme.danger : Theme.good; font.pixelSize: Theme.huge }
             Row {
@@ -51,17 +53,17 @@ ScreenBase {
             }
         }
         Rectangle {
-            width: 400; height: 450; color: "#FFFFFF"; radius: Theme.radius
+            width: Theme.px(400); height: Theme.px(450); color: "#FFFFFF"; radius: Theme.radius
             border.color: Theme.line; border.width: 2
             Image {
                 objectName: "qrImage"
-                anchors.horizontalCenter: parent.horizontalCenter; y: 20
-                width: 360; height: 360
+                anchors.horizontalCenter: parent.horizontalCenter; y: Theme.px(20)
+                width: Theme.px(360); height: Theme.px(360)
                 smooth: false
                 source: kiosk.receipt.qr ? "image://qr/" + encodeURIComponent(kiosk.receipt.qr) : ""
             }
             Text {
-                anchors.horizontalCenter: parent.horizontalCenter; y: 390
+                anchors.horizontalCenter: parent.horizontalCenter; y: Theme.px(390)
                 text: qsTr("扫码查询进度"); font.pixelSize: Theme.small; color: Theme.ink
             }
         }
