@@ -40,7 +40,7 @@ ScreenBase {
         Grid {
             id: grid
             width: parent.width
-            columns: Theme.elder ? 1 : 2
+            columns: Theme.elder || Theme.portrait ? 1 : 2  // two long names side by side would wrap past their tiles
             spacing: Theme.gap
             Repeater {
                 model: screen.items.slice(screen.page * screen.perPage, (screen.page + 1) * screen.perPage)
