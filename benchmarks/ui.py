@@ -172,10 +172,11 @@ def object_counts(kiosk, events) -> dict:
     import gc
     import threading
 
-    from PySide6.QtCore import QObject
+    from ui.qtfix import qobject_classes
 
     subscribers = sum(len(handlers) for handlers in events._handlers.values())
-    return {"py": len(gc.get_objects()) + gc.get_freeze_count(), "qobjects": len(kiosk.window.findChildren(QObject)),
+    qobjects = sum(qobject_classes(kiosk.window).values())  # findChildren would leave a wrapper per item
+    return {"py": len(gc.get_objects()) + gc.get_freeze_count(), "qobjects": qobjects,
             "subscribers": subscribers, "threads": threading.active_count()}
 
 

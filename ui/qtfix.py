@@ -53,3 +53,21 @@ def freeze_between_sessions(session_ended, window) -> None:
     freeze_survivors(collect=False)
     session_ended.connect(lambda _reason: freeze_survivors())
     window.destroyed.connect(lambda *_: gc.unfreeze())
+
+
+def qobject_classes(root) -> dict[str, int]:
+    """How many QObjects of each class live under ``root`` (itself included), read from Qt's own
+    ``dumpObjectTree``, so no Python wrapper is made: PySide keeps wrappers of QML objects it was handed
+    (``findChildren``) after Qt deletes them, which both grows memory and can hand back a stale wrapper
+    for a new object at the same address."""
+    from collections import Counter
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    lines: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, message: lines.append(message))
+    try:
+        root.dumpObjectTree()
+    finally:
+        qInstallMessageHandler(previous)
+    return dict(Counter(line.strip().split("::", 1)[0] for line in lines if "::" in line))

@@ -53,19 +53,10 @@ def python_census(*earlier: collections.Counter) -> collections.Counter:
     return collections.Counter(type(o).__qualname__ for o in gc.get_objects() if id(o) not in ours)
 
 
-def qobject_census(app) -> collections.Counter:
-    """QObjects under the window by class, read from Qt's own ``dumpObjectTree`` (one line per object), so
-    no Python wrapper is made: wrappers of QML objects outlive them and confuse later lookups at reused
-    addresses (a ``metaObject()`` census made later tests see a QMetaObject where an item was)."""
-    from PySide6.QtCore import qInstallMessageHandler
+def qobject_census(app) -> dict[str, int]:
+    from ui.qtfix import qobject_classes
 
-    lines: list[str] = []
-    previous = qInstallMessageHandler(lambda _kind, _context, message: lines.append(message))
-    try:
-        app.window.dumpObjectTree()
-    finally:
-        qInstallMessageHandler(previous)
-    return collections.Counter(line.strip().split("::", 1)[0] for line in lines if "::" in line)
+    return qobject_classes(app.window)  # no Python wrappers made (see there)
 
 
 def outline_drawn(app) -> bool:
