@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
-from drivers.sigpad.render import render_png
 from kiosk.signature import QualityRules, Signature, from_normalised, from_record, quality_hint, to_record
 from ui import flow
 from ui.bridges.jobs import run_async
@@ -210,6 +209,8 @@ class CaptureController(QObject):
             return  # a second tap while the first is being rendered
         self._inking = True
         epoch = self._epoch
+        from drivers.sigpad.render import render_png  # Pillow: loaded at the first signature, not at start-up
+
         run_async(self._pool, lambda: render_png(signature), lambda png: self._inked.emit(epoch, png, record),
                   lambda message: self._inkFailed.emit(epoch, message))
 

@@ -1,9 +1,9 @@
 """Spoken prompts: Mandarin from pypinyin → ``espeak-ng -v cmn-latn-pinyin`` → WAV, played with QtMultimedia.
 
 Debian 12's espeak-ng reads hanzi given to ``-v cmn`` as English tone digits, so the text is turned into
-tone-numbered pinyin first (measured in reference/qt-stack.md §6). WAVs are cached by content hash; fixed
+tone-numbered pinyin first (measured in reference/qt-stack.md §6). WAVs are cached by a hash of the text; fixed
 prompts can be synthesised ahead of time into assets/sounds (``python -m ui.speech --build``). Synthesis runs
-on the thread pool, never on the UI thread. No audio device or no espeak-ng → one notice, never a crash.
+on the "speech" thread, never on the UI thread, and the pinyin in a child process (pypinyin stays out of the kiosk). No audio device or no espeak-ng → one notice, never a crash.
 Callers pass only fixed prompt text: never a name, ID number or amount of the villager.
 """
 
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from collections import deque
 from pathlib import Path
@@ -30,7 +32,7 @@ _PAUSE = re.compile(r"[，。！？；：、,.!?;:…（）()“”\"《》—\-
 def to_pinyin(text: str) -> str:
     """'您好，请插卡。' → 'nin2 hao3, qing3 cha1 ka3.' Characters without a reading (rare ones, Latin
     letters already spoken as pinyin would mislead) are dropped rather than spelled out."""
-    # 0.2 s of dictionaries: loaded on the synthesis thread, not while the first screen is drawn
+    # 0.2 s and ~55 MB of dictionaries: loaded in pinyin_in_child's process, never in the kiosk's
     from pypinyin import Style, lazy_pinyin
 
     out: list[str] = []
@@ -42,24 +44,43 @@ def to_pinyin(text: str) -> str:
 
 
 def wav_name(text: str) -> str:
-    return hashlib.sha256(f"{VOICE}|{to_pinyin(text)}".encode()).hexdigest()[:24] + ".wav"
+    """Keyed by the text itself, so finding a prepared WAV needs no pypinyin (issue 8)."""
+    return hashlib.sha256(f"{VOICE}|text|{text}".encode()).hexdigest()[:24] + ".wav"
 
 
-def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR) -> Path | None:
+def pinyin_in_child(text: str, timeout_s: float = 20) -> str:
+    """``to_pinyin`` in a short-lived interpreter: pypinyin's dictionaries (~55 MB) would otherwise stay resident
+    in the kiosk for the day after its first new prompt. Costs ~0.3 s per prompt not yet in the cache.
+    The text goes through stdin, never the command line (another user's ps)."""
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
+    try:
+        done = subprocess.run([sys.executable, "-m", "ui.speech", "--pinyin"], input=text, capture_output=True,
+                              text=True, encoding="utf-8", timeout=timeout_s, check=True, env=env)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("pinyin for speech failed: %s", type(exc).__name__)
+        return ""
+    return done.stdout.strip()
+
+
+def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR, *,
+               pinyin=pinyin_in_child) -> Path | None:
     """The WAV for ``text`` (from assets/sounds, the cache, or espeak-ng now); None if it can't be made."""
     name = wav_name(text)
     for folder in (prebuilt_dir, cache_dir):
         if (folder / name).is_file():
             return folder / name
     espeak = shutil.which("espeak-ng")
-    pinyin = to_pinyin(text)
-    if not espeak or not pinyin:
+    if not espeak:
+        return None
+    spelled = pinyin(text)
+    if not spelled:
         return None
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / name
     partial = target.with_suffix(".part")
     try:
-        subprocess.run([espeak, "-v", VOICE, "-s", "140", "-w", str(partial), pinyin], check=True,
+        subprocess.run([espeak, "-v", VOICE, "-s", "140", "-w", str(partial), spelled], check=True,
                        capture_output=True, timeout=20)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("speech synthesis failed: %s", type(exc).__name__)
@@ -192,7 +213,7 @@ class Speaker(QObject):
 def build_prompts(texts: list[str], out_dir: Path = PREBUILT_DIR) -> list[Path]:
     """Synthesise fixed prompts once, at build time (``python -m ui.speech --build``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [p for t in texts if (p := synthesise(t, out_dir, prebuilt_dir=out_dir)) is not None]
+    return [p for t in texts if (p := synthesise(t, out_dir, prebuilt_dir=out_dir, pinyin=to_pinyin)) is not None]
 
 
 def fixed_prompts(qml_dir: Path | None = None) -> list[str]:
@@ -219,8 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="ui.speech")
-    parser.add_argument("--build", nargs="?", const=str(PREBUILT_DIR), metavar="DIR", required=True)
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--build", nargs="?", const=str(PREBUILT_DIR), metavar="DIR")
+    mode.add_argument("--pinyin", action="store_true", help="stdin's text as espeak-ng's pinyin (pinyin_in_child)")
     args = parser.parse_args(argv)
+    if args.pinyin:
+        sys.stdout.write(to_pinyin(sys.stdin.read()) + "\n")
+        return 0
     built = build_prompts(fixed_prompts(), Path(args.build))
     print(f"{len(built)} prompts in {args.build}")
     return 0

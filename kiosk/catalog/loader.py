@@ -11,9 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
-from jsonschema.exceptions import best_match
 
 from kiosk.errors import UserFacingError
 
@@ -96,6 +94,9 @@ def _where(doc: dict[str, Any], path: list[Any]) -> str:
 
 
 def schema_problems(doc: dict[str, Any]) -> list[str]:
+    import jsonschema  # imported when a document is checked, not by every importer of the catalog
+    from jsonschema.exceptions import best_match
+
     validator = jsonschema.Draft202012Validator(_schema())
     problems = []
     for error in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):

@@ -19,11 +19,8 @@ from kiosk.config import Config
 from kiosk.errors import UserFacingError
 from kiosk.events import EventHub
 
-from .camera_checks import camera_checks
 from .card_checks import PresenceCounter, card_checks
-from .network_checks import network_checks
 from .pad_checks import pad_checks
-from .printer_checks import audio_checks, printer_checks
 
 log = logging.getLogger(__name__)
 
@@ -178,27 +175,55 @@ def all_checks(parts: DiagParts, config: Config, data_dir: Path, wanted: Iterabl
     makers: dict[str, Callable[[], list[diag.Check]]] = {
         "card": lambda: card_checks(parts.card, configured=config.card.reader if config.card.driver == "pcsc" else "",
                                     runs=section.card_read_runs, presence=parts.presence),
-        "camera": lambda: camera_checks(parts.camera, window_s=section.camera_window_s),
+        "camera": lambda: _camera_checks(parts, section.camera_window_s),
         "sigpad": lambda: pad_checks(parts.pad, parts.events, scribble=parts.pad_scribble, port=parts.pad_port),
-        "printer": lambda: printer_checks(parts.printer_worker),
-        "audio": audio_checks,
-        "sync": lambda: [*(network() if network else network_checks(data_dir, cert_warn_days=section.cert_warn_days)),
+        "printer": lambda: _printer_checks(parts),
+        "audio": _audio_checks,
+        "sync": lambda: [*(network() if network else _network_checks(data_dir, section.cert_warn_days)),
                          *([diag.queue_check(parts.store)] if parts.store is not None else [])],
         "storage": lambda: storage_checks(parts.store, data_dir, config),
     }
     return [check for device in DEVICES if device in wanted for check in makers[device]()]
 
 
+# The check modules below import cv2+numpy (45 MB), reportlab (15 MB) and requests: loaded by the first run that
+# wants them (the diagnostic screen, the health monitor's thread), not by the app's start-up (issue 8).
+def _camera_checks(parts: DiagParts, window_s: float) -> list[diag.Check]:
+    from .camera_checks import camera_checks
+
+    return camera_checks(parts.camera, window_s=window_s)
+
+
+def _printer_checks(parts: DiagParts) -> list[diag.Check]:
+    from .printer_checks import printer_checks
+
+    return printer_checks(parts.printer_worker)
+
+
+def _audio_checks() -> list[diag.Check]:
+    from .printer_checks import audio_checks
+
+    return audio_checks()
+
+
+def _network_checks(data_dir: Path, cert_warn_days: int) -> list[diag.Check]:
+    from .network_checks import network_checks
+
+    return network_checks(data_dir, cert_warn_days=cert_warn_days)
+
+
 def app_parts(events: EventHub, *, card=None, camera=None, pad=None, pad_port: str = "", printer_worker=None,
               store=None) -> DiagParts:
     """DiagParts over devices someone else opened and will close (the app): nothing is added to close."""
-    from drivers.camera.virtual import VirtualCamera
     from drivers.sigpad.virtual import VirtualSigpad
 
     parts = DiagParts(events, card=card, camera=camera, pad=pad, printer_worker=printer_worker, store=store)
-    source = getattr(camera, "source", None)
-    if isinstance(source, VirtualCamera):
-        parts.virtual_camera = source
+    if camera is not None:  # the camera's modules (cv2, numpy) only on a terminal that has one
+        from drivers.camera.virtual import VirtualCamera
+
+        source = getattr(camera, "source", None)
+        if isinstance(source, VirtualCamera):
+            parts.virtual_camera = source
     if isinstance(pad, VirtualSigpad):
         parts.pad_scribble = virtual_scribble(pad)
     elif pad is not None:
