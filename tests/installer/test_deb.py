@@ -70,7 +70,7 @@ def test_control_depends_on_the_real_stack_not_the_test_reader(deb):
     depends = {d.strip().split()[0] for d in control.split("Depends:", 1)[1].replace("\n", " ").split(",")}
     assert {"pcscd", "libccid", "cups", "cage", "fonts-noto-cjk", "fonts-hanazono", "espeak-ng",
             "python3-venv"} <= depends
-    # measured in test_session: cage 0.1.4 exits at start without Xwayland ("Cannot create XWayland server"),
+    # measured in test_kiosk_session: cage 0.1.4 exits at start without Xwayland ("Cannot create XWayland server"),
     # and Qt's wayland platform plugin does not load without libwayland-cursor/-egl
     assert {"xwayland", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1"} <= depends
     assert not any("vsmartcard" in d or "vpcd" in d for d in depends)
