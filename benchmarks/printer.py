@@ -6,6 +6,10 @@
 2. Print: CupsPrinter.print_pdf (status check, lp, polling lpstat until the job has left the queue) on a
    private cupsd versus a bare `lp` submit of the same PDF: the price of knowing the job came out.
    Skipped unless run as root with cupsd installed.
+3. Memory (issue 8): the app's RSS after printing one receipt with the fonts loaded in the app (as before)
+   versus rendered in a child process (``drivers.printer.render``), each in a fresh interpreter; and what
+   the child costs per print: child render versus an in-process render with the fonts already loaded,
+   and versus the first in-process render (fonts parsed), which the app no longer ever pays.
 
 Usage: python benchmarks/printer.py [--rounds N]
 """
@@ -15,8 +19,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +36,7 @@ from drivers.printer.cups import CupsPrinter  # noqa: E402
 from drivers.printer.documents import Receipt, render_receipt  # noqa: E402
 from drivers.printer.fonts import load_fonts  # noqa: E402
 from drivers.printer.receipt_code import ReceiptCode, build_receipt_code  # noqa: E402
+from drivers.printer.render import render_in_child  # noqa: E402
 from tests.support.cups import PrivateCups, cupsd_available  # noqa: E402
 
 
@@ -63,6 +70,52 @@ def timed(fn, rounds: int) -> float:
     return statistics.median(samples)
 
 
+APP_PRINTS_ONE = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+from benchmarks.printer import receipt
+from drivers.printer.documents import render_receipt
+from drivers.printer.render import render_in_child
+
+def rss_mb():
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]) / 1024
+
+before = rss_mb()
+start = time.perf_counter()
+if {in_child!r}:
+    pdf = render_in_child(receipt())
+else:
+    from drivers.printer.fonts import load_fonts
+    pdf = render_receipt(receipt(), load_fonts())
+print(json.dumps({{"before": before, "after": rss_mb(), "first_s": time.perf_counter() - start, "ok": pdf[:4] == b"%PDF"}}))
+"""
+
+
+def app_after_one_print(in_child: bool) -> dict:
+    code = APP_PRINTS_ONE.format(root=str(Path(__file__).resolve().parents[1]), in_child=in_child)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(out.stdout)
+
+
+def memory_and_child_cost(sample: Receipt, fonts, rounds: int) -> None:
+    runs = {mode: [app_after_one_print(mode) for _ in range(3)] for mode in (False, True)}
+    assert all(r["ok"] for rs in runs.values() for r in rs)
+
+    def med(mode: bool, key: str) -> float:
+        return statistics.median(r[key] for r in runs[mode])
+
+    print(f"app RSS after printing one receipt (median of 3 fresh processes): fonts in the app "
+          f"{med(False, 'after'):.0f} MB (+{med(False, 'after') - med(False, 'before'):.0f}), rendered in a child "
+          f"{med(True, 'after'):.0f} MB (+{med(True, 'after') - med(True, 'before'):.0f}), "
+          f"ratio {med(True, 'after') / med(False, 'after'):.2f}x")
+    child = timed(lambda: render_in_child(sample), rounds)
+    warm = timed(lambda: render_receipt(sample, fonts), rounds)
+    first = med(False, "first_s")
+    print(f"print latency: child render {child * 1000:.0f} ms vs in-process with fonts loaded {warm * 1000:.0f} ms "
+          f"(ratio {child / warm:.1f}x, median of {rounds}); vs the app's first in-process render "
+          f"{first * 1000:.0f} ms (ratio {child / first:.2f}x)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
@@ -74,6 +127,7 @@ def main() -> int:
     plain = timed(plain_receipt, args.rounds)
     print(f"render: receipt {cjk * 1000:.1f} ms, Helvetica baseline {plain * 1000:.1f} ms, "
           f"ratio {cjk / plain:.1f}x (median of {args.rounds})")
+    memory_and_child_cost(sample, fonts, max(3, args.rounds // 6))
 
     if not cupsd_available():
         print("print: skipped (needs root and cupsd)")

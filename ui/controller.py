@@ -19,6 +19,7 @@ from kiosk.errors import UserFacingError
 from kiosk.session import CitizenSession, IdlePolicy, IdleState, IdleTimer
 from ui import flow
 from ui.bridges.card import CardBridge
+from ui.bridges.qr import ReceiptSigner
 from ui.bridges.status import StatusBridge
 from ui.bridges.store import StoreBridge
 from ui.capture import CaptureController
@@ -95,6 +96,7 @@ class KioskController(QObject):
                                          service=lambda: self._service, next_step=self._next_step, parent=self)
         self.card_session = CardSession(self, parent=self)  # card in the slot, greeting, typed ID, removal
         self.card_session.changed.connect(self.cardChanged)
+        self.receipt_signer = ReceiptSigner(self)  # the QR's SM2 signature, off the UI thread
         self._wire()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -106,6 +108,7 @@ class KioskController(QObject):
         d.card.pinChecked.connect(self._on_pin_checked)
         d.store.saved.connect(self._on_saved)
         d.store.failed.connect(self._on_save_failed)
+        self.receipt_signer.signed.connect(self._on_receipt_signed)
         d.status.changed.connect(self.statusChanged)
         d.speaker.notice.connect(self._set_notice)
         if d.printer is not None:
@@ -482,8 +485,8 @@ class KioskController(QObject):
         self._set_busy(False)
         if tag == "application":
             svc = flow.service_dict(self._service) if self._service else {}
-            self._receipt = flow.receipt(receipt.acceptance_no, svc, self.d.wall_clock(),
-                                         self._qr_text(receipt.acceptance_no, svc.get("code", "")),
+            # the number at once; the signed QR follows from the signer (then it is printed)
+            self._receipt = flow.receipt(receipt.acceptance_no, svc, self.d.wall_clock(), "",
                                          self.assist.receipt_lines() if self._assisting() else [])
             self._receipt_at = self.d.clock()
             if self.session is not None:
@@ -491,8 +494,7 @@ class KioskController(QObject):
                 self.session.clear_service()  # saved: nothing unsaved remains
             self._print_status = "正在打印回执…" if self.d.printer is not None and self.d.printer.ok else ""
             self.receiptChanged.emit()
-            if self.d.printer is not None and self.d.printer.ok:
-                self.d.printer.print_receipt(dict(self._receipt))
+            self._sign_receipt(dict(self._receipt))
             self._go("Receipt")
         elif tag == "undo":
             self._receipt = {**self._receipt, "undone": True}
@@ -509,10 +511,22 @@ class KioskController(QObject):
         if tag == "rating":
             self._go("Done")
 
-    def _qr_text(self, acceptance_no: str, service_code: str) -> str:
-        if self.d.printer is None:
-            return acceptance_no
-        return self.d.printer.qr_text(acceptance_no, service_code, self.d.wall_clock().date())
+    def _sign_receipt(self, receipt: dict) -> None:
+        printer, today = self.d.printer, self.d.wall_clock().date()
+        if printer is None:  # nothing signs without the printer bridge: the bare number
+            self._on_receipt_signed({**receipt, "qr": receipt["acceptance_no"]})
+            return
+        self.receipt_signer.sign(receipt, lambda: printer.qr_text(receipt["acceptance_no"], receipt["service_code"],
+                                                                  today))
+
+    def _on_receipt_signed(self, receipt: dict) -> None:
+        """Shown if it is still the receipt on screen; printed even if the villager has gone meanwhile:
+        the 办件 is saved, and the slip is masked."""
+        if self._receipt.get("acceptance_no") == receipt["acceptance_no"]:
+            self._receipt = {**self._receipt, "qr": receipt["qr"]}  # an undo meanwhile stays
+            self.receiptChanged.emit()
+        if self.d.printer is not None and self.d.printer.ok:
+            self.d.printer.print_receipt(receipt)
 
     def _on_printed(self, message: str) -> None:
         self._print_status = message

@@ -12,9 +12,10 @@ from kiosk.config.schema import PrinterSection
 
 from .base import PrintedJob, Printer, PrinterError, PrintTimeout
 from .cups import CupsPrinter
-from .documents import InsuranceProof, Receipt, render_proof, render_receipt
-from .fonts import FontSet, load_fonts
-from .proofs import Statement, render_statement
+from .documents import InsuranceProof, Receipt
+from .fonts import FontSet
+from .proofs import Statement
+from .render import RENDER_ARGV, Document, RenderFailed, render, render_in_child
 from .virtual import VirtualPrinter
 from .worker import PrinterWorker
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PrintOutcome:
-    """``pdf`` is always there (shown on screen); ``job`` when it printed, else ``error`` says why."""
+    """``pdf`` is there unless rendering failed; ``job`` when it printed, else ``error`` says why."""
 
     pdf: bytes
     job: PrintedJob | None = None
@@ -49,23 +50,36 @@ def make_printer(section: PrinterSection, data_dir: Path) -> Printer | None:
 
 
 class DocumentPrinter:
-    """Renders documents and prints them on the printer's worker thread."""
+    """Renders documents and prints them on the printer's worker thread. Without ``fonts`` each document
+    is rendered in a child process (``render.render_in_child``), so the caller never holds the fonts."""
 
-    def __init__(self, worker: PrinterWorker | None, *, paper_width_mm: float = 80, fonts: FontSet | None = None):
+    def __init__(self, worker: PrinterWorker | None, *, paper_width_mm: float = 80, fonts: FontSet | None = None,
+                 render_argv: tuple[str, ...] = RENDER_ARGV):
         self._worker = worker
         self._paper_width_mm = paper_width_mm
-        self._fonts = fonts or load_fonts()
+        self._fonts = fonts
+        self._render_argv = render_argv  # tests put a failing child here
 
     def print_receipt(self, receipt: Receipt, *, wait_s: float = 90.0) -> PrintOutcome:
-        pdf = render_receipt(receipt, self._fonts, paper_width_mm=self._paper_width_mm)
-        return self._print(pdf, receipt.pdf_title(), wait_s)
+        return self._render_and_print(receipt, wait_s)
 
     def print_proof(self, proof: InsuranceProof, *, wait_s: float = 90.0) -> PrintOutcome:
-        return self._print(render_proof(proof, self._fonts), proof.pdf_title(), wait_s)
+        return self._render_and_print(proof, wait_s)
 
     def print_statement(self, doc: Statement, *, wait_s: float = 90.0) -> PrintOutcome:
         """A 权益记录单, 缴费凭证 or 待遇权益单 (``drivers.printer.proofs``)."""
-        return self._print(render_statement(doc, self._fonts), doc.pdf_title(), wait_s)
+        return self._render_and_print(doc, wait_s)
+
+    def _render_and_print(self, doc: Document, wait_s: float) -> PrintOutcome:
+        try:
+            if self._fonts is None:
+                pdf = render_in_child(doc, paper_width_mm=self._paper_width_mm, argv=self._render_argv)
+            else:
+                pdf = render(doc, self._fonts, paper_width_mm=self._paper_width_mm)
+        except RenderFailed as exc:  # nothing to print; the screen still shows the document
+            log.warning("rendering %s failed: %s (%s)", doc.pdf_title(), exc.code, exc.detail)
+            return PrintOutcome(b"", error=exc)
+        return self._print(pdf, doc.pdf_title(), wait_s)
 
     def _print(self, pdf: bytes, title: str, wait_s: float) -> PrintOutcome:
         if self._worker is None:

@@ -9,8 +9,10 @@ from types import SimpleNamespace
 
 import cv2
 import numpy as np
+import pytest
 
 from kiosk.events import EventHub
+from tests.ui.support import find, settled
 
 
 def test_preview_is_shrunk_to_preview_width_in_rgb32_with_true_colours():
@@ -90,17 +92,18 @@ def test_pad_ink_is_handed_over_at_most_30_times_a_second_and_always_at_pen_up(q
 
 
 def test_signature_png_is_rendered_off_the_ui_thread(qtbot, monkeypatch):
+    import drivers.sigpad.render as render_mod
     import ui.capture as capture_mod
     from ui.tour import sign_on_glass, wait_until
 
     rendered_on = []
-    real_render = capture_mod.render_png
+    real_render = render_mod.render_png  # ui.capture imports it at the first signature
 
     def recording_render(signature):
         rendered_on.append(threading.current_thread() is threading.main_thread())
         return real_render(signature)
 
-    monkeypatch.setattr(capture_mod, "render_png", recording_render)
+    monkeypatch.setattr(render_mod, "render_png", recording_render)
     session = SimpleNamespace(signature_png=b"", signature_record=b"")
     steps = []
     speaker = SimpleNamespace(say=lambda _text: None)
@@ -119,3 +122,75 @@ def test_signature_png_is_rendered_off_the_ui_thread(qtbot, monkeypatch):
     assert capture._pool.waitForDone(5000)
     QCoreApplication.sendPostedEvents()  # the queued delivery runs now; it must not take a step
     assert steps == ["next"] and rendered_on == [False, False]
+
+
+def test_receipt_signer_signs_off_the_ui_thread_and_a_failed_signature_keeps_the_number(qtbot):
+    from ui.bridges.qr import ReceiptSigner
+
+    signer = ReceiptSigner()
+    signed_on = []
+
+    def qr_text():
+        signed_on.append(threading.current_thread() is threading.main_thread())
+        return "RSKHZ1|signed"
+
+    with qtbot.waitSignal(signer.signed, timeout=5000) as got:
+        signer.sign({"acceptance_no": "SL1", "qr": ""}, qr_text)
+    assert got.args[0] == {"acceptance_no": "SL1", "qr": "RSKHZ1|signed"} and signed_on == [False]
+    with qtbot.waitSignal(signer.signed, timeout=5000) as got:
+        signer.sign({"acceptance_no": "SL2", "qr": ""}, lambda: 1 / 0)
+    assert got.args[0]["qr"] == "SL2"  # a bug in signing: the bare number, never no receipt
+    assert signer.wait()
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path):
+    from tests.e2e.conftest import fast_config
+    from ui.demo import DemoRig
+    from ui.tour import SteppableClock
+
+    rig = DemoRig(tmp_path / "data", config=fast_config(), clock=SteppableClock(), pen_speed=0.1)
+    app = rig.build_app()
+    settled(app)
+    yield rig
+    app.close()
+    rig.close()
+
+
+def test_receipt_qr_is_signed_and_drawn_off_the_ui_thread_and_printed_signed(rig, monkeypatch):
+    from drivers.printer.receipt_code import PREFIX
+    from tests.support.cups import pdf_qr_values
+    from ui.bridges.qr import QrImages
+    from ui.tour import do_service, pick_services, wait_until
+
+    c = rig.app.controller
+    on_ui_thread: dict[str, list[bool]] = {"sign": [], "draw": []}
+    real_qr_text, real_request = type(c.d.printer).qr_text, QrImages.requestImage
+
+    def recording_qr_text(bridge, *args):
+        on_ui_thread["sign"].append(threading.current_thread() is threading.main_thread())
+        return real_qr_text(bridge, *args)
+
+    def recording_request(provider, *args):
+        on_ui_thread["draw"].append(threading.current_thread() is threading.main_thread())
+        return real_request(provider, *args)
+
+    monkeypatch.setattr(type(c.d.printer), "qr_text", recording_qr_text)
+    monkeypatch.setattr(QrImages, "requestImage", recording_request)
+    shown_first = []
+    c.screenChanged.connect(lambda: shown_first.append(dict(c.receipt)) if c.screen == "Receipt" else None)
+    rig.insert_card("v2")
+    wait_until(lambda: c.cardState == "ok")
+    def on_screen(name: str) -> None:
+        if name == "Receipt":  # the QR arrives while the villager reads: wait for it before moving on
+            wait_until(lambda: not find(rig.app, "qrPending").property("visible"), 30)  # the grey square gives way
+            assert c.receipt["qr"].startswith(PREFIX)
+
+    number = do_service(c, rig, pick_services(c.d.catalog)["plain"], on_screen)
+    assert shown_first[0]["acceptance_no"] == number  # the number at once, whatever the signer is doing
+    wait_until(lambda: list((rig.data_dir / "printed").glob("*.pdf")), 30)
+    [pdf] = (rig.data_dir / "printed").glob("*.pdf")
+    [value] = pdf_qr_values(pdf.read_bytes(), rig.data_dir)
+    assert value.startswith(PREFIX) and number in value  # printed with the signed code
+    assert on_ui_thread["sign"] == [False]
+    assert on_ui_thread["draw"] and not any(on_ui_thread["draw"])

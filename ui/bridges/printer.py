@@ -27,7 +27,6 @@ class PrinterBridge(QObject):
         self.sign = sign
         self.device_id = device_id or "kiosk"
         self.ok = True
-        self._fonts = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
@@ -41,18 +40,17 @@ class PrinterBridge(QObject):
 
     def print_receipt(self, receipt: dict) -> None:
         def render_and_print() -> str:
-            from drivers.printer.documents import Receipt, render_receipt
-            from drivers.printer.fonts import load_fonts
+            from drivers.printer.documents import Receipt
+            from drivers.printer.render import render_in_child
 
-            if self._fonts is None:
-                self._fonts = load_fonts()
             doc = Receipt(acceptance_no=receipt["acceptance_no"], service_name=receipt["service"],
                           accepted_at=dt.datetime.strptime(receipt["date"], "%Y-%m-%d %H:%M"),
                           time_limit=f"{receipt['time_limit_days']}个工作日" if receipt.get("time_limit_days") else "",
                           qr_text=receipt["qr"], device_name=self.config.kiosk.device_name,
                           office=f"{self.config.kiosk.county}人力资源和社会保障局",
                           notes=tuple(receipt.get("assisted", ())))  # 帮办: the way and the clerk
-            pdf = render_receipt(doc, self._fonts, paper_width_mm=self.config.printer.paper_width_mm)
+            # in a child process: the app never holds reportlab's ~97 MB of CJK fonts
+            pdf = render_in_child(doc, paper_width_mm=self.config.printer.paper_width_mm)
             self.worker.print_pdf(pdf, title=doc.pdf_title()).result(timeout=60)
             return "回执已打印，请取走"
 

@@ -55,12 +55,20 @@ ScreenBase {
         Rectangle {
             width: Theme.px(400); height: Theme.px(450); color: "#FFFFFF"; radius: Theme.radius
             border.color: Theme.line; border.width: 2
-            Image {
+            Image {  // drawn on Qt's image thread; the text is signed on the receipt-qr thread first
+                id: qr
                 objectName: "qrImage"
                 anchors.horizontalCenter: parent.horizontalCenter; y: Theme.px(20)
                 width: Theme.px(360); height: Theme.px(360)
                 smooth: false
+                asynchronous: true
                 source: kiosk.receipt.qr ? "image://qr/" + encodeURIComponent(kiosk.receipt.qr) : ""
+            }
+            Rectangle {  // a calm grey square where the code comes (a few tenths of a second): no empty flash
+                objectName: "qrPending"
+                anchors.fill: qr
+                visible: qr.status !== Image.Ready
+                color: Theme.line; opacity: 0.35; radius: Theme.radius
             }
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter; y: Theme.px(390)
