@@ -30,7 +30,8 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     parts.card_reader = _try(events, "card", lambda: _card(config, events, data_dir))
     if parts.card_reader is not None:
         parts.extra_closers.append(parts.card_reader.stop)
-    parts.camera = _try(events, "camera", lambda: _camera(config, events))
+    if config.camera.driver != "none":  # the camera driver's modules (cv2, numpy: ~45 MB) only when there is one
+        parts.camera = _try(events, "camera", lambda: _camera(config, events))
     if parts.camera is not None:
         parts.extra_closers.append(parts.camera.close)
     parts.sigpad = _try(events, "sigpad", lambda: _sigpad(config, events))  # None: sign on the glass

@@ -22,6 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub", "pytest", "hypothesis",
          "PySide6.QtWidgets", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineQuick", "PySide6.QtCharts")
 
+# Loaded where first used, never for a home screen (issue 8): pypinyin's dictionaries (search, speech: in a child
+# process), the diagnostic checks of camera, printer and network (cv2, reportlab, requests), the signature renderer.
+LAZY = ("pypinyin", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
+        "drivers.sigpad.render")
+# ... and on a terminal without a camera or a printer, their drivers' libraries either
+LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "reportlab", "drivers.camera", "drivers.printer")
+
 # Runs in the child: start the app as `python -m ui.app` does, report at the first frame, quit.
 CHILD = """
 import json, sys
@@ -46,12 +53,15 @@ kiosk.close()
 def started(tmp_path_factory) -> dict:
     """One start to the home screen on what `kiosk init` leaves, with the production device drivers (absent
     hardware is reported, not fatal)."""
-    data_dir = tmp_path_factory.mktemp("startup")
+    return start_to_home(initialised(tmp_path_factory.mktemp("startup")))
+
+
+def initialised(data_dir: Path, **sections) -> Path:
     create_device_keys(data_dir, "intl")
-    config = config_mod.replace(config_mod.Config(), crypto={"suite": "intl"})
+    config = config_mod.replace(config_mod.Config(), crypto={"suite": "intl"}, **sections)
     (data_dir / config_mod.CONFIG_FILE).write_text(config_mod.render_toml(config), encoding="utf-8")
     open_store(data_dir, config, create=True).close()
-    return start_to_home(data_dir)
+    return data_dir
 
 
 def start_to_home(data_dir: Path) -> dict:
@@ -79,6 +89,18 @@ def test_home_screen_starts_without_the_hub_stack_or_test_tools(started: dict):
     assert started["screen"] == "Home"
     assert "ui.app" in started["modules"] and "kiosk.catalog" in started["modules"]  # the report is of the app
     assert loaded(started["modules"], NEVER) == []
+
+
+def test_home_screen_leaves_search_speech_and_diagnostic_libraries_unloaded(started: dict):
+    assert started["screen"] == "Home" and "ui.diag.rig" in started["modules"]  # the diagnostic monitor is up
+    assert loaded(started["modules"], LAZY) == []
+
+
+def test_home_screen_without_camera_or_printer_loads_neither_driver(tmp_path):
+    data_dir = initialised(tmp_path, camera={"driver": "none"}, printer={"driver": "none"})
+    report = start_to_home(data_dir)
+    assert report["screen"] == "Home"
+    assert loaded(report["modules"], LAZY_WITHOUT_DEVICES) == []
 
 
 def test_start_cost_counts_from_the_process_start(started: dict):
