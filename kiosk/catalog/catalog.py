@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from .loader import DEFAULT_CATALOG, CatalogError, build_services, read_document
+from .loader import DEFAULT_CATALOG, CatalogError, build_services, document_digest, read_document
 from .model import Service
 from .search import SearchIndex
 
@@ -38,21 +38,40 @@ class Catalog:
         sync.client after checking the hub signature). A broken installed catalog never leaves the
         terminal without services: the shipped catalog is used and the reason logged."""
         folder = Path(data_dir) / "bundles" / "catalog"
+        checked = Path(data_dir) / "cache" / "catalog-checked"
         try:
             version = int(json.loads((folder / "current.json").read_text(encoding="utf-8"))["version"])
             bundle = json.loads((folder / f"v{version}.json").read_text(encoding="utf-8"))
-            return cls.from_document(bundle["content"], source=f"hub bundle v{version}")
+            return cls.from_document(bundle["content"], source=f"hub bundle v{version}", checked_dir=checked)
         except FileNotFoundError:
-            return cls.load()
+            return cls._shipped(checked)
         except (ValueError, KeyError, TypeError, OSError, CatalogError) as exc:
             detail = exc.detail if isinstance(exc, CatalogError) else f"{type(exc).__name__}: {exc}"
             log.warning("installed catalog bundle unusable, using the shipped catalog: %s", detail)
-            return cls.load()
+            return cls._shipped(checked)
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], source: str = "") -> Catalog:
+    def _shipped(cls, checked_dir: Path) -> Catalog:
+        return cls.from_document(read_document(DEFAULT_CATALOG), source=str(DEFAULT_CATALOG), checked_dir=checked_dir)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], source: str = "", *, checked_dir: Path | None = None) -> Catalog:
+        """``checked_dir``: where the digests of documents that passed the schema are remembered (one empty
+        file each), so a terminal checks a catalog once, not at every start."""
         document = copy.deepcopy(document)  # the caller's dict may change; ours must not
-        return cls(document, build_services(document, source=source), source)
+        if checked_dir is None:
+            return cls(document, build_services(document, source=source), source)
+        marker = checked_dir / document_digest(document)
+        known = marker.is_file()
+        services = build_services(document, source=source, schema_checked=known)
+        if not known:
+            try:
+                checked_dir.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            except OSError as exc:  # a read-only data dir: checked again next start, nothing lost
+                log.info("catalog check not remembered: %s", exc)
+        return cls(document, services, source)
+
 
     @property
     def version(self) -> str:

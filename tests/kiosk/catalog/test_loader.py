@@ -172,3 +172,32 @@ def test_misspelt_key_in_an_include_file_is_refused(tmp_path):
     with pytest.raises(CatalogError) as info:
         Catalog.load(target / "catalog.yaml")
     assert "services-skills.yaml: 不认识的键 categroy" in info.value.problems[0]
+
+
+def test_load_active_checks_a_catalog_against_the_schema_once(tmp_path, shipped, monkeypatch):
+    """The schema verdict is remembered by the document's digest (issue 8: jsonschema off every start)."""
+    from kiosk.catalog import loader
+
+    checked = []
+    real = loader.schema_problems
+    monkeypatch.setattr(loader, "schema_problems", lambda doc: checked.append(doc["catalog_version"]) or real(doc))
+    first = Catalog.load_active(tmp_path)
+    again = Catalog.load_active(tmp_path)
+    assert checked == [first.version] and len(again) == len(first)
+    doc = copy.deepcopy(shipped)
+    doc["catalog_version"] = "2027.02.01-1"
+    install(tmp_path, 6, doc)
+    assert Catalog.load_active(tmp_path).version == "2027.02.01-1"
+    assert checked == [first.version, "2027.02.01-1"]  # another document: checked afresh
+    broken = copy.deepcopy(doc)
+    broken["catalog_version"] = "2027.03.01-1"
+    service(broken, broken["services"][0]["code"])["fields"] = "not a list"
+    install(tmp_path, 7, broken)
+    assert Catalog.load_active(tmp_path).source == str(DEFAULT_CATALOG)  # refused, not remembered as good
+    assert len(list((tmp_path / "cache" / "catalog-checked").iterdir())) == 2
+
+
+def test_a_read_only_cache_costs_a_check_not_the_catalog(tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "catalog-checked").write_text("not a folder")
+    assert len(Catalog.load_active(tmp_path)) >= 70
