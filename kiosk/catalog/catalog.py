@@ -10,7 +10,7 @@ from typing import Any
 
 from .loader import DEFAULT_CATALOG, CatalogError, build_services, document_digest, read_document
 from .model import Service
-from .search import SearchIndex
+from .search import SearchIndex, cached_spellings
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,7 @@ class Catalog:
         self._by_code = {s.code: s for s in services}
         self._by_name = {n: s for s in services for n in s.all_names}
         self._index: SearchIndex | None = None
+        self.pinyin_file: Path | None = None  # where the names' pinyin is kept (from_document's checked_dir)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Catalog:
@@ -61,7 +62,8 @@ class Catalog:
         document = copy.deepcopy(document)  # the caller's dict may change; ours must not
         if checked_dir is None:
             return cls(document, build_services(document, source=source), source)
-        marker = checked_dir / document_digest(document)
+        digest = document_digest(document)
+        marker = checked_dir / digest
         known = marker.is_file()
         services = build_services(document, source=source, schema_checked=known)
         if not known:
@@ -70,7 +72,9 @@ class Catalog:
                 marker.touch()
             except OSError as exc:  # a read-only data dir: checked again next start, nothing lost
                 log.info("catalog check not remembered: %s", exc)
-        return cls(document, services, source)
+        catalog = cls(document, services, source)
+        catalog.pinyin_file = checked_dir.parent / "catalog-pinyin" / f"{digest}.json"
+        return catalog
 
 
     @property
@@ -108,8 +112,9 @@ class Catalog:
         return grouped
 
     def search(self, text: str, limit: int = 30) -> list[Service]:
-        if self._index is None:  # built on first use: pinyin for every name costs a few ms
-            self._index = SearchIndex(self.services)
+        if self._index is None:  # built on first use; the pinyin from disk when this catalog was spelled before
+            names = [n for s in self.services for n in s.all_names]
+            self._index = SearchIndex(self.services, cached_spellings(names, self.pinyin_file))
         return self._index.search(text, limit)
 
     def validate(self, service: Service | str, values: dict[str, Any]) -> dict[str, str]:

@@ -1,15 +1,23 @@
 """Finding a service by what a villager or clerk types: Chinese, full pinyin, or pinyin initials.
 
 "养老保险", "yanglaobaoxian" and "ylbx" all find 城乡居民养老保险参保登记. The pinyin is computed once per
-catalog with pypinyin (its phrase dictionary gets polyphones such as 银行 right).
+catalog with pypinyin (its phrase dictionary gets polyphones such as 银行 right) and kept on disk by the catalog's
+digest, so a terminal loads pypinyin's ~55 MB only the first time it searches a new catalog.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Service
+
+log = logging.getLogger(__name__)
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]")
@@ -32,6 +40,30 @@ def pinyin_initials(text: str) -> str:
     return _fold("".join(lazy_pinyin(text, style=Style.FIRST_LETTER)))
 
 
+def cached_spellings(names: Iterable[str], cache_file: Path | None) -> dict[str, tuple[str, str]]:
+    """(full pinyin, initials) of each name: from ``cache_file`` when it holds them all (no pypinyin in this
+    process, issue 8), else computed and saved there for the next start of the terminal."""
+    names = list(dict.fromkeys(names))
+    if cache_file is not None:
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            spelled = {n: tuple(cached[n]) for n in names}
+            if all(len(v) == 2 and all(isinstance(x, str) for x in v) for v in spelled.values()):
+                return spelled
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing, stale or damaged: spelled afresh below
+    spelled = {n: (pinyin_full(n), pinyin_initials(n)) for n in names}
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache_file.with_suffix(".part")
+            partial.write_text(json.dumps(spelled, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, cache_file)
+        except OSError as exc:  # a read-only data dir: spelled again next start, nothing lost
+            log.info("pinyin of the catalog not saved: %s", exc)
+    return spelled
+
+
 @dataclass(frozen=True)
 class _Entry:
     service: Service
@@ -43,10 +75,12 @@ class _Entry:
 
 
 class SearchIndex:
-    def __init__(self, services: tuple[Service, ...]):
+    def __init__(self, services: tuple[Service, ...], spellings: Mapping[str, tuple[str, str]] | None = None):
+        """``spellings``: name → (full pinyin, initials), e.g. from ``cached_spellings``; computed when None."""
+        if spellings is None:
+            spellings = {n: (pinyin_full(n), pinyin_initials(n)) for s in services for n in s.all_names}
         self._entries = [
-            _Entry(s, s.name, s.aliases, s.description,
-                   tuple((pinyin_full(n), pinyin_initials(n)) for n in s.all_names), _fold(s.code))
+            _Entry(s, s.name, s.aliases, s.description, tuple(spellings[n] for n in s.all_names), _fold(s.code))
             for s in services
         ]
 

@@ -58,3 +58,31 @@ def test_code_and_nonsense(catalog):
     assert catalog.search("火星移民") == []
     assert catalog.search("   ") == []
     assert catalog.search("zzzzqqq") == []
+
+
+SEARCH_IN_A_FRESH_PROCESS = """
+import json, sys
+from kiosk.catalog import Catalog
+hits = [s.code for s in Catalog.load_active(sys.argv[1]).search("ylbx")]
+print(json.dumps({"hits": hits, "pypinyin": "pypinyin" in sys.modules}))
+"""
+
+
+def search_in_a_fresh_process(data_dir) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", SEARCH_IN_A_FRESH_PROCESS, str(data_dir)], capture_output=True,
+                          text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+def test_pinyin_of_the_catalog_is_kept_on_disk_so_later_starts_search_without_pypinyin(tmp_path):
+    first = search_in_a_fresh_process(tmp_path)
+    assert first["pypinyin"] and first["hits"]  # the first search on this terminal spells the names
+    [kept] = (tmp_path / "cache" / "catalog-pinyin").glob("*.json")
+    later = search_in_a_fresh_process(tmp_path)
+    assert later == {"hits": first["hits"], "pypinyin": False}
+    kept.write_text("{damaged", encoding="utf-8")  # a damaged file costs a spelling, not the search
+    assert search_in_a_fresh_process(tmp_path) == first
