@@ -152,15 +152,16 @@ class StallMeter:
         """Worst gap, the rendering inside it, and the worst gap with rendering taken out (all in ms)."""
         frames = sorted(self.frames)
         worst = (0.0, 0.0, 0.0)
-        ours = 0.0
+        ours, worst_at = 0.0, self.last
         for a, b in self.gaps:
             render = sum(max(0.0, min(b, fe) - max(a, fs)) for fs, fe in frames if fe > a and fs < b)
             if b - a > worst[0]:
-                worst = (b - a, render, b - a - render)
+                worst, worst_at = (b - a, render, b - a - render), a
             ours = max(ours, b - a - render)
         render_ms = sorted((fe - fs) * 1000 for fs, fe in frames) or [0.0]
         return {"worst": worst[0] * 1000, "worst_render": worst[1] * 1000, "ours": ours * 1000,
-                "frame_median": statistics.median(render_ms), "frame_max": render_ms[-1], "frames": len(frames)}
+                "frame_median": statistics.median(render_ms), "frame_max": render_ms[-1], "frames": len(frames),
+                "worst_at": worst_at}
 
 
 def object_counts(kiosk, events) -> dict:
@@ -205,6 +206,8 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
         start_rss = rss_mb()
         code = pick_services(c.d.catalog)[kind]
         rows: list[dict] = []
+        screens: list[tuple[float, str]] = []  # (when, screen): which screen the worst stall happened on
+        c.screenChanged.connect(lambda: screens.append((time.perf_counter(), c.screen)))
 
         def one_session() -> None:
             rig.insert_card("rare")
@@ -218,7 +221,8 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
             gc.collect()
             before_trim = rss_mb()
             _trim()
-            rows.append({**stall, "rss_untrimmed": before_trim, "rss": rss_mb(), "heap": heap_mb(),
+            on = [name for when, name in screens if when <= stall["worst_at"]]
+            rows.append({**stall, "screen": on[-1] if on else "Home", "rss_untrimmed": before_trim, "rss": rss_mb(), "heap": heap_mb(),
                          **object_counts(kiosk, rig.events)})
 
         if in_event_loop:
@@ -253,6 +257,7 @@ def _report(kind: str, idle: dict, start_rss: float, rows: list[dict], in_event_
           f"{statistics.median(r['worst'] for r in rows):.1f} ms); idle baseline {idle['worst']:.1f} ms; "
           f"ratio {worst['worst'] / max(idle['worst'], 0.1):.1f}x   goal ≤ 50 ms: "
           f"{'met' if worst['worst'] <= 50 else 'NOT met'}")
+    print("  screen of each session's worst stall: " + ", ".join(f"{r['screen']} {r['worst']:.0f}" for r in rows))
     if not any(r["frames"] for r in rows):
         print("  rendering: on its own thread (threaded loop), not timed; the UI thread only waits for each sync")
         _print_rows(start_rss, rows)
