@@ -1,10 +1,10 @@
 """Issue 8: a terminal runs all day, so a session must leave nothing behind once it is wiped.
 
-Four whole 办件 (card, form, camera auto-capture, pad signature, store write, receipt, rating) through the
+Five whole 办件 (card, form, camera auto-capture, pad signature, store write, receipt, rating) through the
 real app on the demo rig. After each wipe the test does what the running event loop does when the handler
 returns (Qt deletes the screens the Loader dropped) and then counts: Python objects by type, QObjects under
-the window by class, EventHub subscribers, threads. Session 1 warms caches (QML types,
-pinyin, report fonts); from then on no count may grow.
+the window by class, EventHub subscribers, threads. Sessions 1-2 warm caches (QML types,
+speech, report fonts); a type that then grows in each of two sessions running is a leak.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from tests.ui.support import settled
 
 # CPython's sqlite3 keeps a weak reference per cursor and purges the dead ones every 200 cursors: bounded.
 BOUNDED_BY_CPYTHON = {"ReferenceType"}
+# Generic containers move by a few with caches that fill in their own time (re, logging, lazily created PySide
+# enums); a per-session leak of any of our objects also leaves its dicts/lists, so it still shows above this.
+GENERIC = {"dict", "list", "tuple", "cell", "function", "method"}
+GENERIC_SLACK = 32
 PER_SESSION = ("CitizenSession", "Holder", "Transaction", "Preview", "Capture")  # one more per session = a leak
 OUTLINE_COLOURS = {(0xFF, 0xD4, 0x3B), (0x3F, 0xD4, 0x6B)}  # Materials.qml: searching / holding still
 
@@ -74,20 +78,25 @@ def outline_drawn(app) -> bool:
     return False
 
 
-def test_four_sessions_leave_no_objects_behind(rig):
+def test_sessions_leave_no_objects_behind(rig):
     from ui.tour import do_service, pick_services, wait_until
 
     app, c = rig.app, rig.app.controller
     code = pick_services(c.d.catalog)["materials"]
     seen_outline = []
+    printed = rig.data_dir / "printed"
+    sessions = iter(range(1, 100))
 
     def one_session(visit=lambda _name: None) -> None:
+        number = next(sessions)
         rig.insert_card("rare")
         wait_until(lambda: c.cardState == "ok", 10)
         do_service(c, rig, code, visit)
         c.endSession("done")
         rig.remove_card()
         wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+        # the receipt prints after the session (QR signed, then a render child): count only once it is out
+        wait_until(lambda: len(list(printed.glob("*.pdf"))) >= number, 30)
         back_in_event_loop()
 
     one_session(lambda name: seen_outline.append(outline_drawn(app)) if name == "MaterialsLive" else None)
@@ -95,17 +104,26 @@ def test_four_sessions_leave_no_objects_behind(rig):
     one_session()
     qobjects_before = qobject_census(app)
     one_session()
+    assert app.speaker.wait_idle(10_000), "speech still busy after the session"
     python_before = python_census()
     subscribers_before = sum(len(h) for h in rig.events._handlers.values())
     threads_before = threading.active_count()
     one_session()
-    python_after = python_census(python_before)
+    assert app.speaker.wait_idle(10_000), "speech still busy after the session"
+    python_middle = python_census(python_before)
+    one_session()
+    assert app.speaker.wait_idle(10_000), "speech still busy after the session"
+    python_after = python_census(python_before, python_middle)
     qobjects_after = qobject_census(app)
 
-    grown = {t: python_after[t] - python_before[t] for t in python_after
-             if python_after[t] > python_before[t] and t not in BOUNDED_BY_CPYTHON}
-    assert grown == {}, f"Python objects left by one session: {grown}"
-    assert [python_after[t] for t in PER_SESSION] == [python_before[t] for t in PER_SESSION]
+    # A leak grows with every session; a one-off (a lazily created PySide enum, a child process that a
+    # background thread is still reaping at the instant of counting) shows in one interval, not in both.
+    grown = {t: (python_middle[t] - python_before[t], python_after[t] - python_middle[t]) for t in python_after
+             if python_after[t] > python_middle[t] > python_before[t] and t not in BOUNDED_BY_CPYTHON
+             and not (t in GENERIC and python_after[t] - python_before[t] <= 2 * GENERIC_SLACK)}
+    assert grown == {}, f"Python objects left by each of two sessions: {grown}"
+    assert [python_after[t] for t in PER_SESSION] == [python_middle[t] for t in PER_SESSION] \
+        == [python_before[t] for t in PER_SESSION]
     assert qobjects_after == qobjects_before, "QObjects under the window changed between sessions"
     assert sum(len(h) for h in rig.events._handlers.values()) == subscribers_before
     assert threading.active_count() == threads_before
