@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, st
             QGuiApplication.processEvents()
             kiosk.window.grabWindow()  # settles layout after the mode switch and runs a Canvas's paint (ink)…
             QGuiApplication.processEvents()  # …whose result lands with the events
+            _wait_for_async_images(kiosk)
             path = out / f"{stop:02d}-{name}-{'elder' if elder else 'normal'}.png"
             kiosk.window.grabWindow().save(str(path))
             saved.append((name, rendered_screen(kiosk), path))
@@ -44,6 +46,22 @@ def save_tour(kiosk: Any, rig: Any, clock: Any, out: Path) -> list[tuple[str, st
 
     tour(kiosk, rig, visit, clock)
     return saved
+
+
+def _wait_for_async_images(kiosk, timeout_s: float = 10.0) -> None:
+    """Images loaded on Qt's image thread (the receipt's QR) are in the picture, not their placeholder."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    def loading(item) -> bool:
+        if item.property("asynchronous") and str(item.property("source") or "") \
+                and (item.property("progress") or 0.0) < 1.0:  # (status's enum has no PySide converter)
+            return True
+        return any(loading(child) for child in item.childItems())
+
+    deadline = time.monotonic() + timeout_s
+    while loading(kiosk.window.contentItem()) and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    kiosk.window.grabWindow()
 
 
 def parse_size(text: str) -> tuple[int, int]:

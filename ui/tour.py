@@ -112,6 +112,7 @@ def do_service(controller: Any, rig: Any, code: str, visit: Callable[[str], None
     controller.confirm()
     wait_until(lambda: controller.screen == "Receipt", 30)
     number = controller.receipt["acceptance_no"]
+    wait_until(lambda: bool(controller.receipt.get("qr")), 30)  # signed off the UI thread: show it, not the grey square
     visit("Receipt")
     controller.openRating()
     wait_until(lambda: controller.screen == "Rating")
