@@ -5,15 +5,12 @@ element. One walk through the tour; each stop is checked at both sizes."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.config.schema import Config
-from tests.ui.support import find, make_app, settled
+from tests.ui.support import find, make_app
 from ui.screenshots import resize_window
-from ui.tour import SteppableClock, rendered_screen, tour, wait_until
+from ui.tour import rendered_screen, tour, wait_until
 from ui.walker import Limits, Problem, layout_walk, walk
 
 DESIGNED = (1920, 1080)
@@ -35,21 +32,8 @@ def check_at(app, config: Config, stop: str, size: tuple[int, int]) -> list[Prob
     return walk(app.window, screen, spoken, panel_limits(config, *size)) + layout_walk(app.window, screen)
 
 
-@pytest.fixture
-def rig(qtbot, tmp_path):
-    from ui.demo import DemoRig
-
-    base = Config()
-    rig = DemoRig(tmp_path / "data", config=replace(base, card=replace(base.card, read_timeout_s=1.0)),
-                  clock=SteppableClock(), pen_speed=0.2)
-    app = rig.build_app()
-    settled(app)
-    yield rig
-    app.close()
-    rig.close()
-
-
-def test_every_screen_fits_small_and_upright_panels_in_elder_mode(rig):
+def test_every_screen_fits_small_and_upright_panels_in_elder_mode(tour_rig):
+    rig = tour_rig
     app = rig.app
     problems: list[Problem] = []
     checked: list[str] = []

@@ -2,16 +2,11 @@
 ui/qml/Kiosk/screens in 长辈模式 and in normal mode: a new screen without a tour stop fails here, by name."""
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.config.schema import Config
-from tests.ui.support import settled
 from ui.screenshots import save_tour
-from ui.tour import SteppableClock
 
 SCREENS = Path(__file__).resolve().parents[2] / "ui" / "qml" / "Kiosk" / "screens"
 SCREEN_NAME = re.compile(r'^\s*screenName:\s*"(\w+)"', re.MULTILINE)
@@ -22,27 +17,14 @@ def registered_screens() -> set[str]:
     return {m.group(1) for path in SCREENS.glob("*.qml") for m in [SCREEN_NAME.search(path.read_text())] if m}
 
 
-@pytest.fixture
-def rig(qtbot, tmp_path):
-    from ui.demo import DemoRig
-
-    base = Config()
-    rig = DemoRig(tmp_path / "data", config=replace(base, card=replace(base.card, read_timeout_s=1.0)),
-                  clock=SteppableClock(), pen_speed=0.2)
-    app = rig.build_app()
-    settled(app)
-    yield rig
-    app.close()
-    rig.close()
-
-
 def test_registered_screens_are_found():
     screens = registered_screens()
     assert {"Home", "Card", "ConfirmId", "ClerkLogin", "QueryProof", "Diag"} <= screens
     assert "QueryLayer" not in screens and "DiagPanel" not in screens  # layers and parts are not screens
 
 
-def test_tour_renders_every_screen_in_both_modes(rig, tmp_path):
+def test_tour_renders_every_screen_in_both_modes(tour_rig, tmp_path):
+    rig = tour_rig
     out = tmp_path / "shots"
     out.mkdir()
     saved = save_tour(rig.app, rig, rig.clock, out)
