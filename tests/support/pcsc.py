@@ -242,6 +242,12 @@ class PcscStack:
         assert self.holder is not None
         return ["nsenter", "-t", str(self.holder.pid), "-n", "-m", f"--wd={os.getcwd()}", *argv]
 
+    def kiosk_cli(self, data_dir: Path, *args: str) -> str:
+        """stdout of ``kiosk --data-dir DATA_DIR ARGS…`` talking to this stack's pcscd (fails on a non-zero exit)."""
+        argv = [sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(data_dir), *args]
+        env = dict(os.environ, PCSCLITE_CSOCK_NAME=self.socket_path)
+        return subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=True).stdout
+
     def insert(self, key: str, slot: int = 0, **changes) -> VirtualCard:
         return self.slots[slot].insert(profile(key, **changes))
 

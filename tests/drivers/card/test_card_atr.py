@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 
@@ -105,8 +103,5 @@ def test_pcsc_atr_of_a_card_that_fails_to_read(driver, stack, log):
 def test_kiosk_card_atr_over_the_real_stack(stack, tmp_path):
     stack.insert("v2")
     assert stack.wait_card(present=True)
-    env = dict(os.environ, PCSCLITE_CSOCK_NAME=stack.socket_path)
-    argv = [sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(tmp_path), "card", "atr",
-            "--reader", stack.reader]
-    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=True).stdout
+    out = stack.kiosk_cli(tmp_path, "card", "atr", "--reader", stack.reader)
     assert out.splitlines()[0] == f"ATR：{atr_hex(opensc_atr(stack))}"

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -40,12 +37,8 @@ def test_psam_card_is_a_plain_chinese_error(capsys, tmp_path):
 def test_read_over_the_real_stack(stack, tmp_path):
     stack.insert("rare")
     assert stack.wait_card(present=True)
-    env = dict(os.environ, PCSCLITE_CSOCK_NAME=stack.socket_path)
-    argv = [sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(tmp_path), "card", "read",
-            "--reader", "Virtual PCD 00 00"]
-    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30, check=True).stdout
+    out = stack.kiosk_cli(tmp_path, "card", "read", "--reader", "Virtual PCD 00 00")
     assert "姓名：欧***㑇" in out
     assert profile("rare").villager.id_number not in out
-    readers = subprocess.run([sys.executable, "-m", "kiosk.cli.main", "--data-dir", str(tmp_path), "card",
-                              "readers"], capture_output=True, text=True, env=env, timeout=30, check=True).stdout
+    readers = stack.kiosk_cli(tmp_path, "card", "readers")
     assert readers.splitlines() == ["Virtual PCD 00 00", "Virtual PCD 00 01"]
