@@ -25,12 +25,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from timing import median_seconds as timed  # noqa: E402  (benchmarks/timing.py; run as a script)
 
 from drivers.printer.cups import CupsPrinter  # noqa: E402
 from drivers.printer.documents import Receipt, render_receipt  # noqa: E402
@@ -61,18 +61,9 @@ def plain_receipt() -> bytes:
     return out.getvalue()
 
 
-def timed(fn, rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 APP_PRINTS_ONE = """
 import json, sys, time
-sys.path.insert(0, {root!r})
+sys.path[:0] = [{root!r}, {root!r} + "/benchmarks"]  # the repo, and this folder for timing.py
 from benchmarks.printer import receipt
 from drivers.printer.documents import render_receipt
 from drivers.printer.render import render_in_child

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import median_seconds  # noqa: E402  (benchmarks/timing.py; run as a script)
 
 from drivers.printer.documents import InsuranceProof, InsuranceRecord, render_proof  # noqa: E402
 from drivers.printer.fonts import load_fonts  # noqa: E402
@@ -37,12 +37,7 @@ CODE = "RSKHZ1|QY20261123AB12CD34|DEV-0042|SB-022|20261123|" + "A" * 86  # an Ed
 
 
 def median_ms(render, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        render()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+    return median_seconds(render, rounds) * 1000
 
 
 def main() -> int:

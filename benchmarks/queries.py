@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from timing import median_seconds as timed  # noqa: E402  (benchmarks/timing.py; run as a script)
 
 from kiosk.keys import load_device_keys  # noqa: E402
 from kiosk.store import DB_FILE, Store  # noqa: E402
@@ -42,15 +42,6 @@ def fill(data_dir: Path, link: HubLink, n: int) -> None:
             "holder": {"id_number": who, "name": "测试", "card_number": "X", "card_version": "2.00"}}))
     SyncClient(store, link, batch_max_items=100).drain()
     store.close()
-
-
-def timed(fn, rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def main() -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from timing import median_seconds as timed  # noqa: E402  (benchmarks/timing.py; run as a script)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path[0] = str(Path(__file__).resolve().parents[1])  # the ui package, not benchmarks/ui.py
@@ -54,15 +54,6 @@ def evidence(ink: list[list[list[float]]]) -> tuple[bytes, bytes]:
     png = render_png(signature)
     digest = flow.signing_digest("SB-001", {"name": "测试人", "phone": "13800138000"}, {"actor_ref": "p:bench"})
     return png, bind_record(to_record(signature), digest)
-
-
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
