@@ -75,6 +75,9 @@ class IdleTimer:
         return max(0, int(-(-left // 1)))
 
 
+SESSION_PREFIX = "kiosk-session-"
+
+
 class CitizenSession:
     """Everything of one villager. Created on card insert (or a card-less service), wiped at the end."""
 
@@ -88,7 +91,8 @@ class CitizenSession:
         self.signature_record: bytes = b""
         self.pin_verified = False
         self.receipts: list[str] = []  # acceptance numbers issued in this session
-        self.temp_dir = Path(tempfile.mkdtemp(prefix="kiosk-session-", dir=temp_root))
+        # the pid in the name lets the next start tell a dead kiosk's folder from a live one's
+        self.temp_dir = Path(tempfile.mkdtemp(prefix=f"{SESSION_PREFIX}{os.getpid()}-", dir=temp_root))
         self.wiped = False
 
     def __repr__(self) -> str:  # never the holder's data
@@ -116,17 +120,44 @@ class CitizenSession:
         return self.temp_dir / Path(name).name
 
     def wipe(self) -> None:
-        """Forget the villager: drop references and delete the temp folder (overwriting files first, so
-        a captured ID card image does not linger in free blocks of a plain filesystem)."""
+        """Forget the villager: drop references and destroy the temp folder."""
         self.clear_service()
         self.holder = None
         self.receipts = []
-        if self.temp_dir.exists():
-            for path in self.temp_dir.rglob("*"):
-                if path.is_file():
-                    _overwrite(path)
-            shutil.rmtree(self.temp_dir, ignore_errors=True)
+        _destroy(self.temp_dir)
         self.wiped = True
+
+
+def sweep_abandoned_sessions(temp_root: str | os.PathLike) -> int:
+    """Destroy session folders of kiosks that died mid-session (kill -9, a power cut), as their wipe would
+    have; the number destroyed. A folder whose process still runs (a second app, a test) is left alone."""
+    swept = 0
+    for folder in Path(temp_root).glob(f"{SESSION_PREFIX}*"):
+        pid = folder.name[len(SESSION_PREFIX):].split("-", 1)[0]
+        if folder.is_dir() and not (pid.isdigit() and _process_alive(int(pid))):
+            _destroy(folder)
+            swept += 1
+    return swept
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def _destroy(folder: Path) -> None:
+    """Overwrite every file, then delete the folder, so a captured ID card image does not linger in free
+    blocks of a plain filesystem."""
+    if folder.exists():
+        for path in folder.rglob("*"):
+            if path.is_file():
+                _overwrite(path)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _overwrite(path: Path) -> None:

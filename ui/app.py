@@ -24,6 +24,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import config as config_mod
 from kiosk.events import DeviceStateChanged, EventHub
+from kiosk.session import sweep_abandoned_sessions
 from ui.bridges.card import CardBridge
 from ui.bridges.clerk import make_clerk_bridge
 from ui.bridges.diag import make_diag_bridge
@@ -37,6 +38,7 @@ from ui.controller import Devices, KioskController
 from ui.fonts import install_fonts
 from ui.info import InfoSource
 from ui.qtfix import freeze_between_sessions
+from ui.shutdown import quit_on_signals
 from ui.speech import Speaker
 from ui.update_watch import watch_for_update
 
@@ -213,6 +215,9 @@ def start(argv: list[str] | None = None) -> tuple[QGuiApplication, KioskApp]:
     data_dir = config_mod.default_data_dir(args.data_dir)
     config = config_mod.load(data_dir / config_mod.CONFIG_FILE)
     prepare_environment(data_dir)
+    swept = sweep_abandoned_sessions(tempfile.gettempdir())
+    if swept:
+        log.warning("destroyed %d session folder(s) left by a kiosk that died mid-session", swept)
     app = QGuiApplication(sys.argv)
     events = EventHub()
     kiosk = KioskApp(config, data_dir, build_parts(config, data_dir, events), events=events,
@@ -226,6 +231,7 @@ def start(argv: list[str] | None = None) -> tuple[QGuiApplication, KioskApp]:
 
 def main(argv: list[str] | None = None) -> int:
     app, kiosk = start(argv)
+    stopper = quit_on_signals(app)  # noqa: F841 - watched while the loop runs
     code = app.exec()
     kiosk.close()
     return code

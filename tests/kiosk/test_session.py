@@ -1,7 +1,16 @@
+import subprocess
+import sys
 from types import SimpleNamespace
 
 from kiosk.domain import Holder
-from kiosk.session import CitizenSession, IdlePolicy, IdleState, IdleTimer
+from kiosk.session import (
+    SESSION_PREFIX,
+    CitizenSession,
+    IdlePolicy,
+    IdleState,
+    IdleTimer,
+    sweep_abandoned_sessions,
+)
 
 HOLDER = Holder(id_number="110101199003071234", name="王𠮷华")
 
@@ -67,3 +76,25 @@ def test_clear_service_keeps_the_card():
         assert session.holder is HOLDER and session.form_values == {} and session.service_code == "B"
     finally:
         session.wipe()
+
+
+def test_next_start_destroys_folders_of_kiosks_that_died_mid_session(tmp_path):
+    """kill -9 or a power cut skips the wipe: the next start destroys what the dead kiosk left, and only that."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=30)
+    abandoned = tmp_path / f"{SESSION_PREFIX}{dead.pid}-x1y2"
+    (abandoned / "materials").mkdir(parents=True)
+    (abandoned / "materials" / "id_front.jpg").write_bytes(b"\xff\xd8 fake id card image")
+    unnamed = tmp_path / f"{SESSION_PREFIX}oldformat"  # before the pid was in the name: nobody can own it
+    unnamed.mkdir()
+    live = CitizenSession(None, temp_root=tmp_path)  # this process's: a running kiosk's folder
+    (live.temp_dir / "signature.png").write_bytes(b"ink")
+    unrelated = tmp_path / "kiosk-hub-cache"
+    unrelated.mkdir()
+
+    assert sweep_abandoned_sessions(tmp_path) == 2
+
+    assert not abandoned.exists() and not unnamed.exists()
+    assert (live.temp_dir / "signature.png").read_bytes() == b"ink" and unrelated.exists()
+    assert sweep_abandoned_sessions(tmp_path) == 0
+    live.wipe()
