@@ -14,6 +14,8 @@ APT_PACKAGES=(
   postgresql
   # fonts for rare name characters (Ext A/B) and speech
   fonts-noto-cjk fonts-hanazono espeak-ng sox
+  # aplay: plays the spoken prompts in a child process (ui/speech.py)
+  alsa-utils
   # Qt offscreen and xcb/Xvfb runtime libraries
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-6 libgssapi-krb5-2
   libpulse0 xvfb xauth libgl1-mesa-dri libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4

@@ -1,9 +1,13 @@
-"""Spoken prompts: Mandarin from pypinyin → ``espeak-ng -v cmn-latn-pinyin`` → WAV, played with QtMultimedia.
+"""Spoken prompts: Mandarin from pypinyin → ``espeak-ng -v cmn-latn-pinyin`` → WAV, played by ``aplay`` (or
+``pw-play``/``paplay``) in a short-lived child process.
 
 Debian 12's espeak-ng reads hanzi given to ``-v cmn`` as English tone digits, so the text is turned into
 tone-numbered pinyin first (measured in reference/qt-stack.md §6). WAVs are cached by a hash of the text; fixed
 prompts can be synthesised ahead of time into assets/sounds (``python -m ui.speech --build``). Synthesis runs
-on the "speech" thread, never on the UI thread, and the pinyin in a child process (pypinyin stays out of the kiosk). No audio device or no espeak-ng → one notice, never a crash.
+on the "speech" thread, never on the UI thread, and the pinyin in a child process (pypinyin stays out of the kiosk).
+Playing in a child keeps Qt Multimedia and its FFmpeg backend (libraries, threads, decoders) out of the kiosk
+process, which only ever plays short WAVs (issue 8). No audio device, no player or no espeak-ng → one notice,
+never a crash.
 Callers pass only fixed prompt text: never a name, ID number or amount of the villager.
 """
 
@@ -20,12 +24,16 @@ import threading
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 PREBUILT_DIR = Path(__file__).resolve().parent.parent / "assets" / "sounds"
 VOICE = "cmn-latn-pinyin"
+# ALSA's aplay first: a kiosk session (cage under systemd) usually runs no sound server for pw-play/paplay
+PLAYERS = (("aplay", "-q"), ("pw-play",), ("paplay",))
+PLAY_TIMEOUT_S = 60  # a prompt is a few seconds; a player stuck on a hung device must not hold the speech thread
+NO_SPEAKER = "没有检测到扬声器，请看屏幕上的文字"
 _PAUSE = re.compile(r"[，。！？；：、,.!?;:…（）()“”\"《》—\-\s]+")
 
 
@@ -89,13 +97,13 @@ def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR, *,
     return target
 
 
-class _SynthWorker:
-    """One named thread ("speech") that makes WAVs in order. Not a QThreadPool: with PySide 6.12 each job
-    handed to ``QThreadPool.start`` stayed referenced from the pool after it ran (measured: one more
-    job object per prompt, session after session)."""
+class _SpeechWorker:
+    """One named thread ("speech") that makes and plays the prompts in order. Not a QThreadPool: with
+    PySide 6.12 each job handed to ``QThreadPool.start`` stayed referenced from the pool after it ran
+    (measured: one more job object per prompt, session after session)."""
 
-    def __init__(self, synthesise_one) -> None:
-        self._synthesise_one = synthesise_one
+    def __init__(self, speak_one) -> None:
+        self._speak_one = speak_one
         self._jobs: deque = deque()
         self._cond = threading.Condition()
         self._busy = False
@@ -120,7 +128,7 @@ class _SynthWorker:
                 text, serial = self._jobs.popleft()
                 self._busy = True
             try:
-                self._synthesise_one(text, serial)
+                self._speak_one(text, serial)
             except Exception:  # a bug in one prompt must not silence the kiosk for the day
                 log.exception("speech job failed")
             finally:
@@ -129,28 +137,40 @@ class _SynthWorker:
                     self._cond.notify_all()
 
 
+def find_player() -> list[str] | None:
+    """The first WAV player on PATH, as a command to which the file's path is appended."""
+    for name, *options in PLAYERS:
+        path = shutil.which(name)
+        if path:
+            return [path, *options]
+    return None
+
+
 class Speaker(QObject):
-    """Says fixed prompts. ``spoken`` reports every prompt (the walker and tests listen to it)."""
+    """Says fixed prompts. ``spoken`` reports every prompt (the walker and tests listen to it).
+
+    ``player``: the command that plays a WAV (its path appended); None finds one (``find_player``)."""
 
     spoken = Signal(str)
     notice = Signal(str)  # plain Chinese, shown once on screen
-    _synthesised = Signal(int, str)
 
-    def __init__(self, cache_dir: Path, *, enabled: bool = True, parent: QObject | None = None):
+    def __init__(self, cache_dir: Path, *, enabled: bool = True, player: list[str] | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.cache_dir = Path(cache_dir)
         self.enabled = enabled
         self.last_text = ""
+        self._player = player
         self._serial = 0
-        self._player = None
-        self._audio_ok: bool | None = None
-        self._worker = _SynthWorker(self._synthesise_one)
-        self._synthesised.connect(self._play)
+        self._lock = threading.Lock()  # the serial and the playing child, shared with the speech thread
+        self._playing: subprocess.Popen | None = None
+        self._noticed = False
+        self._worker = _SpeechWorker(self._speak_one)
 
     @Slot(str)
     def say(self, text: str) -> None:
         self.last_text = text
-        self._serial += 1  # a newer prompt cancels an older one still being made
+        self._cancel()  # a newer prompt cancels an older one still being made or played
         if not text or not self.enabled:
             return
         self.spoken.emit(text)
@@ -161,52 +181,56 @@ class Speaker(QObject):
         self.say(self.last_text)
 
     def stop(self) -> None:
-        self._serial += 1
-        if self._player is not None:
-            self._player.stop()
+        self._cancel()
 
     def wait_idle(self, ms: int = 5000) -> bool:
+        """Until every prompt asked for is made and played (or failed)."""
         return self._worker.wait_idle(ms / 1000)
 
-    def _synthesise_one(self, text: str, serial: int) -> None:
-        """Speech thread: a newer prompt already asked for makes this one moot."""
+    def _cancel(self) -> None:
+        with self._lock:
+            self._serial += 1
+            playing = self._playing
+        if playing is not None and playing.poll() is None:
+            playing.terminate()
+
+    def _speak_one(self, text: str, serial: int) -> None:
+        """Speech thread: make the WAV, then play it in a child and wait for it (a newer prompt ends it)."""
         if serial != self._serial:
             return
         path = synthesise(text, self.cache_dir)
-        self._synthesised.emit(serial, str(path) if path else "")
-
-    def _play(self, serial: int, path: str) -> None:
-        if serial != self._serial or not self.enabled:
+        if path is None:
+            self._notice_once("语音播报暂不可用", "no WAV (espeak-ng missing or failed)")
             return
-        if not path:
-            self._notice_once("语音播报暂不可用")
+        command = self._player or find_player()
+        if command is None:
+            self._notice_once(NO_SPEAKER, f"no WAV player on PATH ({', '.join(p[0] for p in PLAYERS)})")
             return
-        if not self._audio_available():
-            self._notice_once("没有检测到扬声器，请看屏幕上的文字")
-            return
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-
-        if self._player is None:
-            self._player = QMediaPlayer(self)
-            self._output = QAudioOutput(self)
-            self._player.setAudioOutput(self._output)
-        self._player.setSource(QUrl.fromLocalFile(path))
-        self._player.play()
-
-    def _audio_available(self) -> bool:
-        if self._audio_ok is None:
+        with self._lock:
+            if serial != self._serial or not self.enabled:
+                return
             try:
-                from PySide6.QtMultimedia import QMediaDevices
+                playing = self._playing = subprocess.Popen([*command, str(path)], stdin=subprocess.DEVNULL,
+                                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            except OSError as exc:
+                self._notice_once(NO_SPEAKER, f"player {command[0]} not started: {exc}")
+                return
+        try:
+            _, errors = playing.communicate(timeout=PLAY_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            playing.kill()
+            _, errors = playing.communicate()
+        with self._lock:
+            self._playing = None
+            cancelled = serial != self._serial
+        if playing.returncode != 0 and not cancelled:
+            self._notice_once(NO_SPEAKER, f"{command[0]} exit {playing.returncode}: "
+                                          f"{errors.decode(errors='replace').strip()[-300:]}")
 
-                self._audio_ok = bool(QMediaDevices.audioOutputs())
-            except ImportError:
-                self._audio_ok = False
-        return self._audio_ok
-
-    def _notice_once(self, text: str) -> None:
-        if not getattr(self, "_noticed", False):
+    def _notice_once(self, text: str, detail: str) -> None:
+        if not self._noticed:
             self._noticed = True
-            log.info("speech: %s", text)
+            log.info("speech: %s (%s)", text, detail)
             self.notice.emit(text)
 
 

@@ -1,4 +1,8 @@
+import shutil
+import sys
 import wave
+
+import pytest
 
 from ui.speech import Speaker, build_prompts, synthesise, to_pinyin, wav_name
 
@@ -48,3 +52,41 @@ def test_every_screen_prompt_is_found_for_the_build_step(tmp_path):
     assert len(prompts) >= 15
     assert main(["--build", str(tmp_path)]) == 0
     assert len(list(tmp_path.glob("*.wav"))) == len(prompts)
+
+
+# ALSA's "null" device: a real aplay run that needs no sound card
+NULL_DEVICE = ["aplay", "-q", "-D", "null"]
+needs_aplay = pytest.mark.skipif(shutil.which("aplay") is None, reason="alsa-utils (scripts/setup.sh) not installed")
+
+
+@needs_aplay
+def test_prompt_is_played_by_a_child_and_no_notice_when_it_succeeds(qtbot, tmp_path):
+    speaker = Speaker(tmp_path, player=NULL_DEVICE)
+    with qtbot.assertNotEmitted(speaker.notice, wait=0):
+        speaker.say("您好")
+        assert speaker.wait_idle(20_000)
+    assert [p.name for p in tmp_path.iterdir()] == [wav_name("您好")]  # made, then played from the cache
+
+
+@needs_aplay
+def test_a_player_that_fails_gives_one_notice(qtbot, tmp_path):
+    speaker = Speaker(tmp_path, player=["aplay", "-q", "-D", "no_such_device_here"])
+    with qtbot.waitSignal(speaker.notice, timeout=20_000) as notice:
+        speaker.say("您好")
+    assert notice.args == ["没有检测到扬声器，请看屏幕上的文字"]
+    with qtbot.assertNotEmitted(speaker.notice, wait=0):
+        speaker.say("您好")
+        assert speaker.wait_idle(20_000)
+
+
+def test_a_newer_prompt_ends_the_one_playing(qtbot, tmp_path):
+    """The player child of an older prompt is ended at once (not played to its end) when a newer one comes."""
+    started = tmp_path / "started"
+    # a stand-in player that plays "forever" until ended; it says when it has started
+    player = [sys.executable, "-c", f"import pathlib, sys, time; pathlib.Path({str(started)!r}).touch(); time.sleep(60)"]
+    speaker = Speaker(tmp_path / "cache", player=player)
+    speaker.say("您好")
+    qtbot.waitUntil(started.exists, timeout=20_000)
+    with qtbot.assertNotEmitted(speaker.notice, wait=0):  # ended by us: not a missing speaker
+        speaker.stop()
+        assert speaker.wait_idle(5_000)

@@ -19,8 +19,10 @@ from kiosk.store import open_store
 ROOT = Path(__file__).resolve().parents[2]
 
 # The hub's server stack, test tools and Qt modules the villager app has no use for: never in its process.
+# Qt Multimedia too: prompts are played by a child (ui.speech), its FFmpeg backend stays out of the kiosk.
 NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub", "pytest", "hypothesis",
-         "PySide6.QtWidgets", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineQuick", "PySide6.QtCharts")
+         "PySide6.QtWidgets", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineQuick", "PySide6.QtCharts",
+         "PySide6.QtMultimedia")
 
 # Loaded where first used, never for a home screen (issue 8): pypinyin's dictionaries (search, speech: in a child
 # process), the diagnostic checks of camera, printer and network (cv2, reportlab, requests), the signature renderer.
