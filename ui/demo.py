@@ -70,6 +70,23 @@ def ensure_demo_accounts(data_dir: Path, store: Any) -> None:
         accounts.close()
 
 
+class _InProcessCountyCrypto:
+    """The hub's reference county crypto service, loaded at the first third-generation card: its module
+    brings the hub's server stack (FastAPI, SQLAlchemy, pydantic models: ~36 MB RSS, 0.8 s) that no kiosk
+    process holds, and would otherwise skew the demo's and benchmarks/ui.py's memory figures (issue 8)."""
+
+    def __init__(self, online) -> None:
+        self._online = online
+        self._service = None
+
+    def external_auth(self, request: Any) -> bytes:
+        if self._service is None:
+            from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
+
+            self._service = LocalCryptoService(ReferenceTestProvider(), online=self._online)
+        return self._service.external_auth(request)
+
+
 class DemoRig:
     """The virtual devices and a real store/catalog in ``data_dir``; the demo panel's actions."""
 
@@ -88,12 +105,9 @@ class DemoRig:
         open_store(self.parts, self.config, self.data_dir, self.events, create=True)
         start_sync(self.parts, self.config, self.data_dir, self.events)  # if `kiosk enroll` was run here
         ensure_demo_accounts(self.data_dir, self.parts.store)
-        from sync.hub.crypto_service import LocalCryptoService, ReferenceTestProvider
-
         # enrolled to the demo hub (make demo): its crypto service over HTTPS, as a real kiosk does; otherwise
         # (tests, --no-hub) the reference (TEST ONLY keys) provider in-process, cut with the network switch
-        county_crypto = card_crypto(self.config, self.data_dir) or LocalCryptoService(
-            ReferenceTestProvider(), online=lambda: self.network_up)
+        county_crypto = card_crypto(self.config, self.data_dir) or _InProcessCountyCrypto(lambda: self.network_up)
         self.card = VirtualCardReader(self.events, read_timeout_s=self.config.card.read_timeout_s,
                                       crypto=county_crypto)
         self.card.start()

@@ -33,18 +33,32 @@ def texture_size_mm(kind: str) -> tuple[float, float]:
 
 
 class DocumentTextures:
-    """Renders and caches document textures as BGRA numpy arrays (alpha carries rounded card corners)."""
+    """Renders and caches document textures as BGRA numpy arrays (alpha carries rounded card corners).
 
-    def __init__(self, font_path: str = FONT_PATH):
+    ``keep``: how many textures to cache, the most recently used (None: all 20, for test sets of scenes).
+    A texture takes 10-30 ms to render; the fonts it was drawn with are let go once it is done (each size
+    is a FreeType face on its own mapping of the 19 MB CJK font)."""
+
+    def __init__(self, font_path: str = FONT_PATH, *, keep: int | None = None):
         self._font_path = font_path
+        self._keep = keep
         self._fonts: dict[int, ImageFont.FreeTypeFont] = {}
         self._cache: dict[tuple[str, int], np.ndarray] = {}
 
     def get(self, kind: str, variant: int = 0) -> np.ndarray:
         key = (kind, variant % 4)
-        if key not in self._cache:
-            self._cache[key] = self._render(kind, variant % 4)
-        return self._cache[key]
+        texture = self._cache.pop(key, None)
+        if texture is None:
+            texture = self._render(kind, variant % 4)
+            self._fonts.clear()
+        self._cache[key] = texture  # last in the dict = most recently used
+        while self._keep is not None and len(self._cache) > self._keep:
+            del self._cache[next(iter(self._cache))]
+        return texture
+
+    def cached(self) -> list[tuple[str, int]]:
+        """The (kind, variant) of the textures held, least recently used first."""
+        return list(self._cache)
 
     def _font(self, px: int) -> ImageFont.FreeTypeFont:
         if px not in self._fonts:

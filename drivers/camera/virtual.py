@@ -29,7 +29,7 @@ class VirtualCamera:
         self.still_size = still_size
         self.fps = fps
         self._rng = np.random.default_rng(seed)
-        self._textures = textures or DocumentTextures()
+        self._textures = textures or DocumentTextures(keep=2)  # the document on the plate (+ the one before)
         self._lock = threading.Lock()
         self._scene = Scene(kind=None, quad=None, background="mat", background_colour=(40, 60, 45), seed=seed)
         self._plugged = True
