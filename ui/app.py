@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import linecache
 import logging
 import os
 import sys
@@ -55,7 +54,6 @@ def prepare_environment(data_dir: Path) -> None:
     """Before the QGuiApplication exists: the virtual keyboard, a writable place for its pinyin user
     dictionary (a kiosk's home is often read-only), and few malloc arenas (before the device threads start)."""
     limit_malloc_arenas()
-    keep_module_sources_out_of_memory()
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
@@ -73,31 +71,6 @@ def limit_malloc_arenas(count: int = 2) -> bool:
         return ctypes.CDLL(None).mallopt(M_ARENA_MAX, count) == 1
     except (OSError, AttributeError):  # not glibc: nothing to tune
         return False
-
-
-def keep_module_sources_out_of_memory() -> bool:
-    """PySide6's import hook (``shibokensupport.feature``, PYSIDE-2029) asks of every module imported after it
-    whether its source mentions "PySide6", with ``inspect.getsource``, and ``linecache`` then keeps every line of
-    every module for the life of the process: measured 34 MB of strings after one session, scattered among the
-    code objects (freeing them later left the arenas fragmented). Same question, asked of the file's bytes."""
-    feature = sys.modules.get("shibokensupport.feature")
-    asks_source = getattr(feature, "_mod_uses_pyside", None)
-    if asks_source is None or getattr(asks_source, "reads_bytes", False):
-        return False
-
-    def uses_pyside(module) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return asks_source(module)  # built-in or compiled: no source, so nothing is cached
-        try:
-            return b"PySide6" in Path(path).read_bytes()
-        except OSError:
-            return False
-
-    uses_pyside.reads_bytes = True
-    feature._mod_uses_pyside = uses_pyside
-    linecache.clearcache()  # what was read before: the composition root's own imports
-    return True
 
 
 @dataclass

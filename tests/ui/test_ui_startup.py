@@ -108,7 +108,7 @@ def test_home_screen_without_camera_or_printer_loads_neither_driver(tmp_path):
 
 def test_module_sources_are_not_kept_in_memory(started: dict):
     """PySide6's import hook reads every later module's source through linecache (PYSIDE-2029): without
-    ui.app.keep_module_sources_out_of_memory that is 100 000+ lines held for the day (7 MB for numpy and the
+    ui.sources.keep_module_sources_out_of_memory that is 100 000+ lines held for the day (7 MB for numpy and the
     hub stack alone, 34 MB after a session)."""
     assert "cv2" in started["modules"]  # the camera driver was imported after PySide6: the hook ran on it
     assert started["source_lines_cached"] < 2_000
@@ -118,10 +118,11 @@ def test_the_source_check_gives_pysides_answer_without_caching(tmp_path):
     """The replacement answers as PySide's own check does (does the source mention PySide6?), from the bytes."""
     code = """
 import linecache, sys
-import ui.app, ui.speech, json
+import PySide6.QtCore
 feature = sys.modules["__feature__"]
 original = feature._mod_uses_pyside
-assert ui.app.keep_module_sources_out_of_memory() and not ui.app.keep_module_sources_out_of_memory()
+import ui.sources, ui.speech, json  # the ui package installs it on import
+assert feature._mod_uses_pyside is not original and not ui.sources.keep_module_sources_out_of_memory()
 linecache.clearcache()
 answers = [feature._mod_uses_pyside(m) for m in (ui.speech, json, sys)]
 cached = len(linecache.cache)
