@@ -136,6 +136,7 @@ class DocumentCamera:
                     self._lost(exc)
                     continue
                 self._on_frame(frame)
+                del frame  # not held by this loop while it waits between villagers (a document, 2-11 MB)
         finally:
             self._opened = False
             self.source.close()

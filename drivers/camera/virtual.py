@@ -37,7 +37,9 @@ class VirtualCamera:
         self._fault: str | None = None
         self._cached: tuple[Scene, np.ndarray] | None = None
         self._last: np.ndarray | None = None
-        self._jitter = [self._rng.integers(0, 3, (size[1], size[0], 3), dtype=np.uint8) for _ in range(3)]
+        # sensor noise: three frames' worth as row-shifted views of one array (a third of the memory)
+        noise = self._rng.integers(0, 3, (size[1] + 2, size[0], 3), dtype=np.uint8)
+        self._jitter = [noise[k:k + size[1]] for k in range(3)]
         self._frame_no = 0
         self._next_due = 0.0
         self._pace = threading.Event()  # never set: waiting on it is how read() keeps the frame rate
@@ -105,7 +107,7 @@ class VirtualCamera:
             self._cached = (scene, render(scene, self._textures, self.size)[0])
         self._frame_no += 1
         frame = cv2.add(self._cached[1], self._jitter[self._frame_no % 3])  # sensor noise: no two frames identical
-        self._last = frame
+        self._last = frame if fault == "frozen" else None  # kept only to be repeated (a frame is a document)
         return frame
 
     def capture_still(self) -> np.ndarray:
