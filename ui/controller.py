@@ -92,6 +92,7 @@ class KioskController(QObject):
         self._info_kind = "policy"
         self.assist: Any = None  # ui.bridges.assist.AssistBridge (帮办), attached by the clerk bridge's factory
         self.spoken: dict[str, str] = {}  # screen → last prompt, for the accessibility walker
+        self.shown_screen = ""  # the screen QML last put on show (ui.tour.wait_shown)
         self.capture = CaptureController(devices.camera, devices.sigpad, devices.speaker, session=lambda: self.session,
                                          service=lambda: self._service, next_step=self._next_step, parent=self)
         self.card_session = CardSession(self, parent=self)  # card in the slot, greeting, typed ID, removal
@@ -195,6 +196,8 @@ class KioskController(QObject):
 
     @Slot(str, str)
     def screenShown(self, name: str, speech: str) -> None:  # noqa: N802 (called from QML)
+        if name == self._screen:  # QML builds a screen after _go returns (Main.qml): this one is up now
+            self.shown_screen = name  # (the query and clerk layers report theirs here too)
         self.spoken[name] = speech
         self.d.speaker.say(speech)
 

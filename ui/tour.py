@@ -38,6 +38,16 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def wait_shown(controller: Any, timeout_s: float = 10.0) -> None:
+    """Until the controller's screen is on show: QML builds each screen asynchronously after the slot
+    that changed ``controller.screen`` returned (ui/qml/Kiosk/Main.qml)."""
+    wait_until(lambda: controller.shown_screen == controller.screen, timeout_s)
+
+
+def when_shown(controller: Any, visit: Callable[[str], None]) -> Callable[[str], None]:
+    return lambda name: (wait_shown(controller), visit(name))[1]
+
+
 def luhn_complete(prefix: str) -> str:
     digits = [int(c) for c in prefix]
     total = 0
@@ -75,6 +85,7 @@ def fill_form(controller: Any) -> None:
 def do_service(controller: Any, rig: Any, code: str, visit: Callable[[str], None] = lambda _n: None,
                *, pin: str = "123456", rating: int = 5) -> str:
     """One whole 办件 by the controller's slots (what the touches call); returns the 受理 number."""
+    visit = when_shown(controller, visit)
     controller.chooseService(code)
     wait_until(lambda: controller.screen == "Notice")
     visit("Notice")
@@ -153,6 +164,7 @@ def tour(app: Any, rig: Any, visit: Callable[[str], None], clock: SteppableClock
     """Every screen once: the villager's (home, services, card greeting and error, notice, PIN, form,
     materials, signature, review, receipt, rating, done, info, idle warning, card removed mid-form),
     我的查询, the 3.0 card read offline, 协管员 and 帮办, and the technician's diagnostics."""
+    visit = when_shown(app.controller, visit)
     villager_tour(app, rig, visit, clock)
     queries_tour(app, rig, visit)
     offline_card_tour(app, rig, visit)

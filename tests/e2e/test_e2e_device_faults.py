@@ -5,7 +5,7 @@ from kiosk.signature import from_record, verify_binding
 from tests.e2e.support import confirm_to_receipt, opened_application
 from tests.ui.support import find
 from ui import flow
-from ui.tour import do_service, fill_form, pick_services, wait_until
+from ui.tour import do_service, fill_form, pick_services, wait_shown, wait_until
 
 
 def start(rig, kind):
@@ -42,6 +42,7 @@ def test_signature_pad_unplugged_falls_back_to_the_glass(rig):
     rig.sigpad.unplug()
     wait_until(lambda: not c.capture.padOk)
     assert "签名板" in c.unavailableText
+    wait_shown(c)
     rig.app.window.grabWindow()
     sheet = find(rig.app, "signatureSheet")
     glass = [i for i in sheet.childItems() if i.inherits("QQuickMouseArea")]

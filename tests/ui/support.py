@@ -60,6 +60,9 @@ def tap(qtbot, app: KioskApp, name: str) -> None:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
 
+    from ui.tour import wait_shown
+
+    wait_shown(app.controller)  # a screen is built after the slot that changed it returns (Main.qml)
     app.window.grabWindow()  # renders once, so positioners (Column, Row, Grid) have placed their items
     item = find(app, name)
     assert item is not None and item.isVisible(), f"{name} is not on screen"

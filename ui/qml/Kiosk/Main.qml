@@ -46,23 +46,68 @@ Window {
         }
     }
 
-    Loader {
-        id: screenLoader
-        objectName: "screenLoader"
+    // The villager's screens. Each is built by asynchronous incubation, a few ms per frame, so no touch or
+    // device event waits 20-90 ms for a whole screen; the screen on show stays until the next is complete,
+    // then the two swap (the one on show is always the Loader named "screenLoader").
+    Item {
+        id: screenArea
         anchors { left: parent.left; right: parent.right; top: noticeStrip.bottom; bottom: keyboard.visible ? keyboard.top : parent.bottom }
-        source: Qt.resolvedUrl("screens/" + kiosk.screen + ".qml")
-        onLoaded: kiosk.screenShown(item.screenName, item.speech)
+        property int front: 0
+        property bool incubate: false  // the first screen is built at once, before the first frame
+        readonly property var loaders: [loaderA, loaderB]
+        readonly property string wanted: Qt.resolvedUrl("screens/" + kiosk.screen + ".qml")
+
+        // ``asynchronous`` is true only while a loader builds (an idle one is no image still loading to
+        // ui/screenshots.py); it must be set before ``source``, which starts the build.
+        function show(loader) {
+            loader.asynchronous = false
+            if (String(loader.source) !== wanted) {
+                loader.source = ""  // no longer wanted
+                return
+            }
+            var old = loaders[front]
+            front = loaders.indexOf(loader)
+            if (old !== loader)
+                old.source = ""  // leaving a screen destroys its objects (nothing of the villager stays)
+            kiosk.screenShown(loader.item.screenName, loader.item.speech)
+        }
+        onWantedChanged: {
+            if (!incubate)
+                return
+            var next = loaders[1 - front]
+            next.asynchronous = true
+            // back to the screen on show before the other was ready: drop the other
+            next.source = String(loaders[front].source) === wanted ? "" : wanted
+            if (String(next.source) === "")
+                next.asynchronous = false
+        }
+
+        Loader {
+            id: loaderA
+            objectName: screenArea.front === 0 ? "screenLoader" : "screenIncubator"
+            anchors.fill: parent
+            visible: screenArea.front === 0
+            onLoaded: screenArea.show(loaderA)
+            Component.onCompleted: { source = screenArea.wanted; screenArea.incubate = true }
+        }
+        Loader {
+            id: loaderB
+            objectName: screenArea.front === 1 ? "screenLoader" : "screenIncubator"
+            anchors.fill: parent
+            visible: screenArea.front === 1
+            onLoaded: screenArea.show(loaderB)
+        }
     }
 
     Loader {  // 我的查询 (issue 13): over the screens, under the idle warning and the keyboard
         objectName: "queryLayer"
-        anchors.fill: screenLoader
+        anchors.fill: screenArea
         source: Qt.resolvedUrl("screens/QueryLayer.qml")
     }
 
     Loader {  // 协管员 mode (issue 9): login, reminders, statistics, ledgers; over the screens, under the keyboard
         objectName: "clerkLayer"
-        anchors.fill: screenLoader
+        anchors.fill: screenArea
         source: Qt.resolvedUrl("screens/ClerkLayer.qml")
     }
 
