@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if sys.path and Path(sys.path[0]).resolve() == ROOT / "benchmarks":
     sys.path[0] = str(ROOT)
+WAITING = {"wait", "get", "select", "poll", "sleep", "read", "recv", "accept", "_wait_for_tstate_lock",
+           "readinto", "acquire", "join"}
 OURS = tuple(str(ROOT / pkg) for pkg in ("ui", "kiosk", "drivers", "sync"))
 
 
@@ -43,6 +45,7 @@ class Sampler:
     def __init__(self, period: float = 0.001):
         self.period = period
         self.samples: list[tuple[float, str]] = []
+        self.busy: list[tuple[float, str]] = []  # other threads caught running, not waiting
         self._stop = threading.Event()
         self._main = threading.main_thread().ident
         self._thread = threading.Thread(target=self._run, name="ui-trace-sampler", daemon=True)
@@ -55,10 +58,16 @@ class Sampler:
         self._thread.join(5)
 
     def _run(self) -> None:
+        me = threading.get_ident()
         while not self._stop.wait(self.period):
-            frame = sys._current_frames().get(self._main)
-            if frame is not None:
-                self.samples.append((time.perf_counter(), _describe(frame)))
+            frames = sys._current_frames()
+            now = time.perf_counter()
+            names = {t.ident: t.name for t in threading.enumerate()}
+            for ident, frame in frames.items():
+                if ident == self._main:
+                    self.samples.append((now, _describe(frame)))
+                elif ident != me and frame.f_code.co_name not in WAITING:  # another thread running Python
+                    self.busy.append((now, f"[{names.get(ident, ident)}] {_describe(frame)}"))
 
 
 def _describe(frame) -> str:
@@ -192,24 +201,34 @@ def run(count: int, kind: str, over_ms: float) -> None:
         kiosk.close()
         rig.close()
         del app
-    _report(gaps, frames, spans.items, sampler.samples, screens, over_ms)
+    _report(gaps, frames, spans.items, sampler.samples, sampler.busy, screens, over_ms)
 
 
-def _report(gaps, frames, spans, samples, screens, over_ms: float) -> None:
+def _report(gaps, frames, spans, samples, busy, screens, over_ms: float) -> None:
     long = sorted(((b - a) * 1000, a, b, cpu) for a, b, cpu in gaps if (b - a) * 1000 > over_ms)
     print(f"{len(long)} gaps over {over_ms:.0f} ms (of {len(gaps)} ticks); the worst last. CPU: the UI thread's / "
           "the process's; a gap with little of either waited for a core (a loaded machine), with little UI-thread "
           "CPU but much process CPU it waited for the GIL")
+    busiest = sorted(gaps, key=lambda g: g[2][0])[-8:]  # where our UI-thread code itself ran longest
+    print("gaps with the most UI-thread CPU: " + ", ".join(
+        f"{(b - a) * 1000:.0f} ms gap / {cpu * 1000:.1f} ms CPU on {_screen_at(screens, a)}" for a, b, (cpu, _p) in busiest))
     for ms, a, b, (cpu, process_cpu) in long[-25:]:
         render = sum(max(0.0, min(b, fe) - max(a, fs)) for fs, fe in frames if fe > a and fs < b) * 1000
-        on = [name for when, name in screens if when <= a]
-        print(f"\n{ms:6.1f} ms (rendering {render:.1f}, CPU {cpu * 1000:.1f} / {process_cpu * 1000:.1f}) on {on[-1] if on else 'Home'}")
+        print(f"\n{ms:6.1f} ms (rendering {render:.1f}, CPU {cpu * 1000:.1f} / {process_cpu * 1000:.1f}) "
+              f"on {_screen_at(screens, a)}")
         for s, e, what in spans:
             if e > a and s < b:
                 print(f"    {(min(b, e) - max(a, s)) * 1000:6.1f} ms  {what}")
         inside = Counter(where for t, where in samples if a <= t <= b)
         for where, n in inside.most_common(6):
             print(f"    {n:4d} samples  {where}")
+        for where, n in Counter(where for t, where in busy if a <= t <= b).most_common(4):
+            print(f"    {n:4d} running  {where}")
+
+
+def _screen_at(screens: list[tuple[float, str]], when: float) -> str:
+    on = [name for at, name in screens if at <= when]
+    return on[-1] if on else "Home"
 
 
 def main() -> int:
