@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import collections
 import gc
+import linecache
+import sys
 import threading
 
 import pytest
@@ -129,6 +131,10 @@ def test_sessions_leave_no_objects_behind(rig):
     assert threading.active_count() == threads_before
     assert app.camera.images.live.isNull() and app.camera.images.still.isNull()
     assert c.capture.strokes == [] and c.session is None
+    # whole libraries that must not come back into the process (issue 8): prompts play in a child, and no
+    # module's source is kept (PySide6's import hook read each one, ui/sources.py)
+    assert "PySide6.QtMultimedia" not in sys.modules
+    assert sum(len(entry[2]) for entry in linecache.cache.values()) < 2_000
 
 
 def test_the_wipe_freezes_survivors_and_closing_thaws_them(qtbot, tmp_path):
