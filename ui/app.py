@@ -78,7 +78,7 @@ def release_freed_heap() -> bool:
     """Hand the pages glibc keeps free inside its heaps back to the system (``malloc_trim``). A session
     frees its screens, frames and images in many chunks that glibc only returns from the top of a heap, so
     without this the kiosk's RSS stays at its highest (measured, benchmarks/ui.py: ~300 MB held after ten
-    sessions, ~245 MB once trimmed). Takes 1-5 ms of the UI thread, at home after a wipe."""
+    sessions, ~245 MB once trimmed). Takes 2-6 ms of the UI thread, at home after a wipe."""
     try:
         return bool(ctypes.CDLL(None).malloc_trim(0))
     except (OSError, AttributeError):  # not glibc: nothing to trim
