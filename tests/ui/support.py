@@ -51,7 +51,8 @@ def find(app: KioskApp, name: str):
         item = stack.pop()
         if item.objectName() == name:
             return item
-        stack.extend(item.childItems())
+        if item.objectName() != "screenIncubator":  # a screen still being built (Main.qml) is not on screen
+            stack.extend(item.childItems())
     return None
 
 
