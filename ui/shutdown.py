@@ -21,6 +21,7 @@ def quit_on_signals(app: QCoreApplication, signals=(signal.SIGTERM, signal.SIGIN
     read_fd, write_fd = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
     signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
     notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
+    end_event_loop = app.quit  # the only way out besides an applied update (ui/update_watch.py); no key does this
 
     def drain() -> None:  # running Python here is what lets the pending handler below run
         try:
@@ -30,7 +31,7 @@ def quit_on_signals(app: QCoreApplication, signals=(signal.SIGTERM, signal.SIGIN
 
     def stop(signum: int, _frame) -> None:
         log.info("stopping on %s: ending the session and closing the devices", signal.Signals(signum).name)
-        app.quit()
+        end_event_loop()
 
     notifier.activated.connect(drain)
     for signum in signals:
