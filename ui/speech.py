@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 PREBUILT_DIR = Path(__file__).resolve().parent.parent / "assets" / "sounds"
 VOICE = "cmn-latn-pinyin"
+ENGLISH_VOICE = "en-gb"  # the English UI (issue 8): its prompts have no hanzi and are spoken as written
+_HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # ALSA's aplay first: a kiosk session (cage under systemd) usually runs no sound server for pw-play/paplay
 PLAYERS = (("aplay", "-q"), ("pw-play",), ("paplay",))
 PLAY_TIMEOUT_S = 60  # a prompt is a few seconds; a player stuck on a hung device must not hold the speech thread
@@ -51,9 +53,14 @@ def to_pinyin(text: str) -> str:
     return ", ".join(out) + ("." if out else "")
 
 
+def voice_for(text: str) -> str:
+    """Mandarin for Chinese text; English for a prompt without hanzi (the English UI), which pinyin would drop."""
+    return VOICE if _HANZI.search(text) else ENGLISH_VOICE
+
+
 def wav_name(text: str) -> str:
     """Keyed by the text itself, so finding a prepared WAV needs no pypinyin (issue 8)."""
-    return hashlib.sha256(f"{VOICE}|text|{text}".encode()).hexdigest()[:24] + ".wav"
+    return hashlib.sha256(f"{voice_for(text)}|text|{text}".encode()).hexdigest()[:24] + ".wav"
 
 
 def pinyin_in_child(text: str, timeout_s: float = 20) -> str:
@@ -81,14 +88,15 @@ def synthesise(text: str, cache_dir: Path, prebuilt_dir: Path = PREBUILT_DIR, *,
     espeak = shutil.which("espeak-ng")
     if not espeak:
         return None
-    spelled = pinyin(text)
+    voice = voice_for(text)
+    spelled = pinyin(text) if voice == VOICE else text
     if not spelled:
         return None
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / name
     partial = target.with_suffix(".part")
     try:
-        subprocess.run([espeak, "-v", VOICE, "-s", "140", "-w", str(partial), spelled], check=True,
+        subprocess.run([espeak, "-v", voice, "-s", "140", "-w", str(partial), spelled], check=True,
                        capture_output=True, timeout=20)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("speech synthesis failed: %s", type(exc).__name__)

@@ -4,7 +4,7 @@ import wave
 
 import pytest
 
-from ui.speech import Speaker, build_prompts, synthesise, to_pinyin, wav_name
+from ui.speech import ENGLISH_VOICE, VOICE, Speaker, build_prompts, synthesise, to_pinyin, voice_for, wav_name
 
 
 def test_pinyin_with_tones_and_pauses_and_no_rare_names():
@@ -21,6 +21,18 @@ def test_synthesise_real_espeak_wav_and_cache(tmp_path):
     assert path.name == wav_name("请插入社保卡")
     mtime = path.stat().st_mtime_ns
     assert synthesise("请插入社保卡", tmp_path / "cache", prebuilt_dir=tmp_path / "none").stat().st_mtime_ns == mtime
+
+
+def test_english_prompts_are_spoken_in_english_not_dropped_by_pinyin(tmp_path):
+    def no_pinyin(text):
+        raise AssertionError(f"English prompt sent to pinyin: {text!r}")
+
+    text = "Please insert your social security card."
+    path = synthesise(text, tmp_path / "cache", prebuilt_dir=tmp_path / "none", pinyin=no_pinyin)
+    with wave.open(str(path)) as w:
+        assert w.getnframes() / w.getframerate() > 1.0
+    assert voice_for(text) == ENGLISH_VOICE and voice_for("请插卡 card") == VOICE
+    assert path.name == wav_name(text) != wav_name("请插入社保卡")
 
 
 def test_prebuilt_prompts_are_used_first(tmp_path):
