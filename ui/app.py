@@ -56,6 +56,8 @@ def prepare_environment(data_dir: Path) -> None:
     dictionary (a kiosk's home is often read-only), and few malloc arenas (before the device threads start)."""
     limit_malloc_arenas()
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # no top-level keyboard window of the plugin's own while Main.qml's panel is not loaded yet (issue 8)
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     if not os.access(config_home if config_home.exists() else config_home.parent, os.W_OK):

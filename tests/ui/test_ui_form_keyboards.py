@@ -19,6 +19,7 @@ VKB_HELPER = b"""
 import QtQuick
 import QtQuick.VirtualKeyboard
 QtObject {
+    function ready() { return InputContext.inputEngine.inputMethod !== null }
     function typeText(s) {
         for (var i = 0; i < s.length; ++i)
             InputContext.inputEngine.virtualKeyClick(Qt.Key_A + s.charCodeAt(i) - 97, s[i], 0)
@@ -55,6 +56,8 @@ def test_pinyin_on_the_virtual_keyboard(qtbot, app):
     component.setData(VKB_HELPER, app.engine.baseUrl())
     helper = component.create()
     assert helper is not None, component.errorString()
+    # the panel is built once the field has focus (Main.qml); its layout then sets the pinyin input method
+    wait_until(lambda: QMetaObject.invokeMethod(helper, "ready", Q_RETURN_ARG("QVariant")))
     count = QMetaObject.invokeMethod(helper, "typeText", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", "shebao"))
     assert count > 0
     first = QMetaObject.invokeMethod(helper, "candidate", Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", 0))
@@ -67,7 +70,8 @@ def test_pinyin_on_the_virtual_keyboard(qtbot, app):
 def test_numeric_keypad_with_x_for_id_and_inline_error(qtbot, app):
     tap(qtbot, app, "field_id_number")
     wait_until(lambda: find(app, "formPad").isVisible())
-    assert not find(app, "inputPanel").isVisible()  # no system keyboard for numbers
+    panel = find(app, "inputPanel")
+    assert panel is None or not panel.isVisible()  # no system keyboard for numbers
     for key in "11010519580307001":
         tap(qtbot, app, f"key_{key}")
     tap(qtbot, app, "key_X")
@@ -78,3 +82,21 @@ def test_numeric_keypad_with_x_for_id_and_inline_error(qtbot, app):
     app.controller.errorsChanged.emit()
     wait_until(lambda: find(app, "error_id_number").isVisible())
     assert "身份证号码不对" in find(app, "error_id_number").property("text")
+
+
+def test_the_keyboard_exists_only_from_a_text_field_to_the_wipe(qtbot, app):
+    """Issue 8: no InputPanel (pinyin engine, layouts: ~15 MB) until an editable field takes focus, the screen
+    above it ends where the keyboard begins, and the wipe drops it with the villager's input state."""
+    loader = find(app, "keyboardLoader")
+    assert loader.property("item") is None and find(app, "inputPanel") is None  # the form is up, nothing focused
+    tap(qtbot, app, "field_id_number")  # a keypad field (readOnly) wants no keyboard
+    wait_until(lambda: find(app, "formPad").isVisible())
+    assert loader.property("item") is None
+    tap(qtbot, app, "field_address")
+    wait_until(lambda: find(app, "inputPanel") is not None and find(app, "inputPanel").isVisible())
+    wait_until(lambda: loader.y() + loader.height() == app.window.height())  # slid fully in
+    screen = find(app, "screenLoader")
+    assert screen.mapToScene(screen.boundingRect().bottomLeft()).y() == loader.y()
+    app.controller.endSession("test")
+    wait_until(lambda: loader.property("item") is None)
+    assert not loader.isVisible()

@@ -34,7 +34,7 @@ LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "reportlab", "drivers.camera", "d
 # Runs in the child: start the app as `python -m ui.app` does, report at the first frame, quit.
 CHILD = """
 import json, linecache, sys
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 import ui.app
 
 app, kiosk = ui.app.start(["--data-dir", sys.argv[1], "--windowed"])
@@ -42,7 +42,8 @@ app, kiosk = ui.app.start(["--data-dir", sys.argv[1], "--windowed"])
 def report():
     print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen,
                                  "started_s": ui.app.seconds_since_process_start(), "rss_mb": ui.app.resident_mb(),
-                                 "source_lines_cached": sum(len(entry[2]) for entry in linecache.cache.values())}),
+                                 "source_lines_cached": sum(len(entry[2]) for entry in linecache.cache.values()),
+                                 "keyboard": kiosk.window.findChild(QObject, "inputPanel") is not None}),
           flush=True)
     QTimer.singleShot(0, app.quit)
 
@@ -104,6 +105,11 @@ def test_home_screen_without_camera_or_printer_loads_neither_driver(tmp_path):
     report = start_to_home(data_dir)
     assert report["screen"] == "Home"
     assert loaded(report["modules"], LAZY_WITHOUT_DEVICES) == []
+
+
+def test_home_screen_has_no_on_screen_keyboard(started: dict):
+    """The InputPanel (pinyin engine, its QML and layouts: ~15 MB) is built by the first text field (Main.qml)."""
+    assert started["screen"] == "Home" and started["keyboard"] is False
 
 
 def test_module_sources_are_not_kept_in_memory(started: dict):

@@ -117,11 +117,32 @@ Window {
         visible: kiosk.idleSecondsLeft > 0
     }
 
-    InputPanel {
+    // The on-screen keyboard (pinyin engine, its QML and layouts: ~15 MB) exists from the first editable text
+    // field that takes focus until the wipe or the way home, so a home screen never holds it and the villager's
+    // pinyin state goes with the session (issue 8). Built a turn after the focus change, not inside it; the
+    // plugin's desktop window is off (QT_VIRTUALKEYBOARD_DESKTOP_DISABLE, ui/app.py) so nothing else stands in.
+    Loader {
         id: keyboard
-        objectName: "inputPanel"
+        objectName: "keyboardLoader"
+        active: false
         anchors { left: parent.left; right: parent.right }
-        visible: active
-        y: active ? parent.height - height : parent.height
+        visible: item !== null && item.active
+        y: visible ? parent.height - height : parent.height
+        sourceComponent: InputPanel { objectName: "inputPanel"; visible: active }
+        onLoaded: Qt.inputMethod.show()  // the field asked before the panel existed
+        function wanted() {
+            var item = win.activeFocusItem
+            if (!active && item && item.readOnly === false)  // TextInput / TextEdit; the keypads' fields are readOnly
+                active = true
+        }
+        Connections {
+            target: win
+            function onActiveFocusItemChanged() { Qt.callLater(keyboard.wanted) }
+        }
+        Connections {
+            target: kiosk
+            function onSessionEnded(reason) { keyboard.active = false }
+            function onScreenChanged() { if (kiosk.screen === "Home") keyboard.active = false }
+        }
     }
 }
