@@ -25,9 +25,10 @@ NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub",
          "PySide6.QtMultimedia")
 
 # Loaded where first used, never for a home screen (issue 8): pypinyin's dictionaries (search, speech: in a child
-# process), the diagnostic checks of camera, printer and network (cv2, reportlab, requests), the signature renderer.
+# process), the diagnostic checks of camera, printer and network (cv2, reportlab, requests), the signature renderer,
+# 我的查询's hub client and answer models (built by the first villager who opens it).
 LAZY = ("pypinyin", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
-        "drivers.sigpad.render")
+        "drivers.sigpad.render", "sync.client.query", "sync.query")
 # ... and on a terminal without a camera or a printer, their drivers' libraries either
 LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "reportlab", "drivers.camera", "drivers.printer")
 
@@ -43,7 +44,9 @@ def report():
     print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen,
                                  "started_s": ui.app.seconds_since_process_start(), "rss_mb": ui.app.resident_mb(),
                                  "source_lines_cached": sum(len(entry[2]) for entry in linecache.cache.values()),
-                                 "keyboard": kiosk.window.findChild(QObject, "inputPanel") is not None}),
+                                 "keyboard": kiosk.window.findChild(QObject, "inputPanel") is not None,
+                                 "query_desk": kiosk.queries._desk is not None,
+                                 "ledger_definitions": kiosk.clerk._ledger_defs is not None}),
           flush=True)
     QTimer.singleShot(0, app.quit)
 
@@ -110,6 +113,13 @@ def test_home_screen_without_camera_or_printer_loads_neither_driver(tmp_path):
 def test_home_screen_has_no_on_screen_keyboard(started: dict):
     """The InputPanel (pinyin engine, its QML and layouts: ~15 MB) is built by the first text field (Main.qml)."""
     assert started["screen"] == "Home" and started["keyboard"] is False
+
+
+def test_modes_a_villager_may_never_open_build_nothing_at_start(started: dict):
+    """我的查询's hub link and client (ui.bridges.query) and the clerk's ledger definitions (YAML, ~50 ms,
+    ui.bridges.clerk) are made by their first use."""
+    assert started["screen"] == "Home"
+    assert started["query_desk"] is False and started["ledger_definitions"] is False
 
 
 def test_module_sources_are_not_kept_in_memory(started: dict):

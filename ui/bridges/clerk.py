@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,8 @@ class ClerkBridge(QObject):
         super().__init__(parent)
         self._authenticate, self._book, self._store = authenticate, book, store
         self._catalog, self._today, self._village = catalog, today, village
-        self._ledgers = load_ledgers()
+        self._ledger_defs: list | None = None  # parsed by the first clerk who needs them (issue 8: 50 ms at start)
+        self._ledger_defs_lock = threading.Lock()  # the UI thread and the pool thread both read them
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one clerk action at a time, in order
         self._done.connect(self._on_done)
@@ -89,9 +91,15 @@ class ClerkBridge(QObject):
     ledgerName = Property(str, lambda s: s._ledger.name if s._ledger else "", notify=changed)  # noqa: N815
     assist = Property(QObject, lambda s: s.assisting, constant=True)  # 帮办 (ui.bridges.assist), set by the factory
 
+    def _ledgers(self) -> list:
+        with self._ledger_defs_lock:
+            if self._ledger_defs is None:
+                self._ledger_defs = load_ledgers()
+            return self._ledger_defs
+
     @Property("QVariantList", notify=changed)
     def ledgers(self) -> list[dict[str, Any]]:
-        return [{"code": led.code, "name": led.name, "count": self._counts.get(led.code, 0)} for led in self._ledgers]
+        return [{"code": led.code, "name": led.name, "count": self._counts.get(led.code, 0)} for led in self._ledgers()]
 
     @Property("QVariantList", notify=changed)
     def fields(self) -> list[dict[str, Any]]:
@@ -176,7 +184,7 @@ class ClerkBridge(QObject):
     def _refresh_home_sync(self) -> None:
         """Runs on the pool thread (from a job) or right after one: reads the book and the store."""
         today = self._today()
-        self._reminders = [r.text for r in reminders(self._ledgers, today, self._book.closed_periods())]
+        self._reminders = [r.text for r in reminders(self._ledgers(), today, self._book.closed_periods())]
         self._counts = self._book.entry_counts(previous_period(period_of(today)))
         query, spot = catalog_codes(getattr(self._catalog, "services", ()) or ())
         stats = monthly_statistics(period_of(today), self._store.list_items(limit=100_000),
@@ -208,7 +216,7 @@ class ClerkBridge(QObject):
     def openLedger(self, code: str) -> None:  # noqa: N802
         """Last month's report (the one due now); the clerk's drafts for it are listed to continue."""
         self._idle.start()
-        ledger = by_code(self._ledgers, code)
+        ledger = by_code(self._ledgers(), code)
         period = previous_period(period_of(self._today()))
         drafts = [{"id": d.draft_id, "label": f"草稿 {i}（{len(d.values)} 项已填）"}
                   for i, d in enumerate(self._book.drafts(self._key, code, period), 1)]

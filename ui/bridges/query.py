@@ -11,17 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
 from kiosk.domain import Holder
 from kiosk.queries import QUERY_MENU, Identity, SessionAnswers, days_left_text
-from sync import query as q
-from sync.client.query import QueryClient, QueryDesk
 from ui.i18n import tr
 
 from .jobs import run_async
+
+if TYPE_CHECKING:  # the hub link (requests, pydantic) is imported by the first 我的查询 (issue 8)
+    from sync import query as q
+    from sync.client.query import QueryDesk
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,8 @@ def print_buttons(reply: q.QueryReply) -> list[dict]:
 
 def answer_rows(reply: q.QueryReply) -> list[dict]:
     """What the result screen lists: one card per item, a title and a few plain lines."""
+    from sync.query import FINAL_STATES
+
     a = reply.answer
     if reply.kind == "contributions":
         rows = [{"title": e.scheme, "lines": [f"{e.status}，{e.since} 起，累计缴费 {e.months_paid} 个月"]}
@@ -119,7 +123,7 @@ def answer_rows(reply: q.QueryReply) -> list[dict]:
     if reply.kind == "applications":
         return [{"title": f"{x.service_name}（{x.status}）",
                  "lines": [f"受理编号：{x.acceptance_no}", f"办结期限：{x.deadline}，"
-                           + days_left_text(x.days_left, x.status, x.status in q.FINAL_STATES)]
+                           + days_left_text(x.days_left, x.status, x.status in FINAL_STATES)]
                  + ([f"办理结果：{x.result}"] if x.result else []) + ([f"退回原因：{x.reason}"] if x.reason else [])}
                 for x in a.applications]
     return []
@@ -133,12 +137,13 @@ class QueryBridge(QObject):
     _pin_done = Signal(object)
     _printed = Signal(object)
 
-    def __init__(self, desk: QueryDesk, reader: Any, *, holder: Callable[[], Holder | None],
-                 printer_worker: Any = None, sign: Callable[[bytes], bytes] | None = None, device_id: str = "",
+    def __init__(self, open_desk: Callable[[], tuple[QueryDesk, Callable[[bytes], bytes] | None, str]], reader: Any,
+                 *, holder: Callable[[], Holder | None], printer_worker: Any = None,
                  wall_clock: Callable[[], dt.datetime] = dt.datetime.now, parent: QObject | None = None):
         super().__init__(parent)
-        self.desk, self.reader, self.holder = desk, reader, holder
-        self.printer_worker, self.sign, self.device_id = printer_worker, sign, device_id
+        self._open_desk, self._desk = open_desk, None
+        self.reader, self.holder = reader, holder
+        self.printer_worker, self.sign, self.device_id = printer_worker, None, ""
         self.wall_clock = wall_clock
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -148,6 +153,14 @@ class QueryBridge(QObject):
         self._pin_done.connect(self._on_pin)
         self._printed.connect(self._on_printed)
         self._clear()
+
+    @property
+    def desk(self) -> QueryDesk:
+        """The hub link, its HTTP client and the answers' models (requests, pydantic: ~40 MB and ~350 modules
+        in a process without the sync client) are built when a villager first opens 我的查询, on the UI thread."""
+        if self._desk is None:
+            self._desk, self.sign, self.device_id = self._open_desk()
+        return self._desk
 
     def _clear(self) -> None:
         self._screen, self._title, self._rows, self._message = "", "", [], ""
@@ -206,7 +219,8 @@ class QueryBridge(QObject):
             return
         self._show("QueryResult", busy=True, title=TITLES.get(kind, ""), rows=[], prints=[],
                    message="正在向县平台查询…")
-        run_async(self._pool, lambda: self.desk.ask(kind), self._answered.emit, self._failed.emit)
+        desk = self.desk
+        run_async(self._pool, lambda: desk.ask(kind), self._answered.emit, self._failed.emit)
 
     def _on_answered(self, reply: q.QueryReply) -> None:
         rows = answer_rows(reply)
@@ -223,7 +237,7 @@ class QueryBridge(QObject):
 
     @Slot()
     def printProof(self) -> None:  # noqa: N802
-        if self._busy or self.sign is None:
+        if self._busy or self._desk is None or self.sign is None:
             return
         self._show("QueryProof", busy=True, title="参保证明", rows=[], message="正在出具参保证明…", proof_qr="",
                    print_status="", print_key="")
@@ -240,7 +254,7 @@ class QueryBridge(QObject):
     @Slot(str, int)
     def printDocument(self, key: str, year: int) -> None:  # noqa: N802
         """Print a 权益记录单 / 缴费凭证 / 待遇权益单 from the answer on screen (or show it when it cannot)."""
-        if self._busy or self.sign is None or key not in STATEMENTS:
+        if self._busy or self._desk is None or self.sign is None or key not in STATEMENTS:
             return
         title, kind = STATEMENTS[key]
         reply, identity = self.desk.answers.get(kind), self.desk.answers.identity
@@ -281,7 +295,7 @@ class QueryBridge(QObject):
     @Slot()
     def back(self) -> None:
         kind = STATEMENTS.get(self._print_key, ("", ""))[1]
-        reply = self.desk.answers.get(kind) if kind and self._screen == "QueryProof" else None
+        reply = self._desk.answers.get(kind) if kind and self._screen == "QueryProof" and self._desk else None
         if reply is not None:  # from a printed statement back to the answer it came from
             self._show("QueryResult", title=TITLES.get(kind, ""), rows=answer_rows(reply), prints=print_buttons(reply),
                        message="", print_key="")
@@ -295,21 +309,22 @@ class QueryBridge(QObject):
 
     def wipe(self, _reason: str = "") -> None:
         """The session ended: forget every answer and what the screens showed."""
-        self.desk.wipe()
+        if self._desk is not None:
+            self._desk.wipe()
         self._clear()
         self.changed.emit()
 
     def stop(self) -> None:
         self._pool.waitForDone(15_000)
-        if self.desk.client is not None:
-            self.desk.client.close()
+        if self._desk is not None and self._desk.client is not None:
+            self._desk.client.close()
 
 
 def make_query_bridge(app: Any) -> QueryBridge:
-    """Built by ui/app.py: the hub link from enrolment (none: queries say the terminal is offline)."""
+    """Built by ui/app.py: the hub link from enrolment (none: queries say the terminal is offline), made when
+    a villager first opens 我的查询."""
     from kiosk.errors import UserFacingError
     from kiosk.store.model import Actor
-    from sync.client import identity
 
     parts, controller = app.parts, app.controller
 
@@ -322,17 +337,22 @@ def make_query_bridge(app: Any) -> QueryBridge:
             parts.store.audit(Actor.VILLAGER, parts.pseudonym(h.id_number) if h and parts.pseudonym else "",
                               f"query.{kind}", outcome, {})
 
-    link = getattr(parts.sync_client, "link", None)
-    if link is None:
-        try:
-            link, _state = identity.hub_link(app.data_dir)
-        except UserFacingError as exc:
-            log.info("queries unavailable: %s", exc.detail)
-    client = QueryClient(link, audit=audit) if link is not None else None
-    sign = parts.sign or (link.signer.sign if link is not None else None)
-    bridge = QueryBridge(QueryDesk(client, SessionAnswers()), parts.card_reader, holder=holder,
+    def open_desk() -> tuple[QueryDesk, Callable[[bytes], bytes] | None, str]:
+        from sync.client import identity
+        from sync.client.query import QueryClient, QueryDesk
+
+        link = getattr(parts.sync_client, "link", None)
+        if link is None:
+            try:
+                link, _state = identity.hub_link(app.data_dir)
+            except UserFacingError as exc:
+                log.info("queries unavailable: %s", exc.detail)
+        client = QueryClient(link, audit=audit) if link is not None else None
+        sign = parts.sign or (link.signer.sign if link is not None else None)
+        return QueryDesk(client, SessionAnswers()), sign, parts.device_id or (link.device_id if link else "")
+
+    bridge = QueryBridge(open_desk, parts.card_reader, holder=holder,
                          printer_worker=app.printer.worker if app.printer is not None else None,
-                         sign=sign, device_id=parts.device_id or (link.device_id if link else ""),
                          wall_clock=controller.d.wall_clock, parent=controller)
     controller.sessionEnded.connect(bridge.wipe)
     controller.screenChanged.connect(bridge.close)  # 回首页 and any other move of the kiosk leaves 我的查询
