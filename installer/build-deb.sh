@@ -52,6 +52,10 @@ echo "village-kiosk$extras" >"$WHEELS/REQUIREMENT"
 cp -a installer/files/. "$STAGE/"
 chmod 0755 "$STAGE/usr/bin/kiosk"
 install -D -m 0644 installer/README.md "$STAGE/usr/share/doc/village-kiosk/README.md"
+# Kiosk Sans SC (ui/font_subset.py, fontTools on this build machine only), which ui/fonts.py loads first;
+# built into the tree's git-ignored assets/fonts as setup.sh does, so an unchanged one is not rebuilt
+"$PY" -m ui.font_subset --out assets/fonts >/dev/null
+install -D -m 0644 -t "$STAGE/usr/share/village-kiosk/fonts" assets/fonts/KioskSansSC-*.otf
 install -d "$STAGE/usr/sbin"
 install -D -m 0644 installer/kiosk_update.py "$STAGE/opt/village-kiosk/lib/kiosk_update.py"
 install -D -m 0644 installer/post-install-check.sh "$STAGE/opt/village-kiosk/lib/post-install-check.sh"

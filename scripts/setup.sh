@@ -51,4 +51,7 @@ if [[ ! -f "$stamp" ]]; then
   rm -f "$VENV"/.installed-*
   touch "$stamp"
 fi
+# Kiosk Sans SC, the dense subset of Noto Sans CJK SC the app draws from first (issue 8, memory);
+# git-ignored, and a no-op while the Noto files and the app's texts are unchanged
+"$VENV/bin/python" -m ui.font_subset --out assets/fonts
 echo "setup: ready ($VENV)"

@@ -76,7 +76,8 @@ def test_control_depends_on_the_real_stack_not_the_test_reader(deb):
     assert not any("vsmartcard" in d or "vpcd" in d for d in depends)
     contents = run("dpkg-deb", "--contents", str(deb)).stdout
     for path in ("./usr/lib/udev/rules.d/70-village-kiosk.rules", "./usr/lib/sysusers.d/village-kiosk.conf",
-                 "./etc/pam.d/village-kiosk", *(f"./usr/lib/systemd/system/{u}" for u in UNITS)):
+                 "./etc/pam.d/village-kiosk", *(f"./usr/lib/systemd/system/{u}" for u in UNITS),
+                 *(f"./usr/share/village-kiosk/fonts/KioskSansSC-{s}.otf" for s in ("Regular", "Bold"))):
         assert path in contents
     assert re.search(r"opt/village-kiosk/wheels/village_kiosk-[\d.]+-py3-none-any\.whl", contents)
     assert run("dpkg-deb", "--info", str(deb), "conffiles").stdout.split() == ["/etc/pam.d/village-kiosk"]
