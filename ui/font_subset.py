@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -42,7 +40,7 @@ BASE_RANGES = (
     (0xFFFD, 0xFFFD),
 )
 # Bump when the character set or the subsetting options change, so stamped output is rebuilt.
-RECIPE = "2"
+RECIPE = "3"
 
 
 def gb2312_characters() -> set[str]:
@@ -146,7 +144,8 @@ def build_one(source: Path, style: str, chars: set[str], order: list[str], out: 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(source), fontNumber=face_index(source), lazy=False)
+    # Noto's own timestamp kept: the same inputs give the same bytes (reproducible .deb)
+    font = TTFont(str(source), fontNumber=face_index(source), lazy=False, recalcTimestamp=False)
     options = subset.Options()
     options.name_IDs = ["*"]  # copyright (0), licence (13, 14) and the rest survive; rename() rewrites ours
     options.name_languages = ["*"]
@@ -160,7 +159,7 @@ def build_one(source: Path, style: str, chars: set[str], order: list[str], out: 
     rename(font, style)
     reorder_glyphs(font, order)
     target = out / f"{FILE_STEM}-{style}.otf"
-    partial = target.with_suffix(".otf.part")
+    partial = target.with_suffix(f".otf.{os.getpid()}.part")  # two builds at once never share one
     font.save(str(partial))
     font.close()
     partial.replace(target)  # a half-written font is never picked up by ui/fonts.py
