@@ -1,24 +1,15 @@
-"""The two printed documents, rendered to PDF bytes with reportlab: the 受理回执 (receipt, on the
-receipt roll) and the 参保证明 (proof of insurance, on A4).
-
-Rendering is pure (data in, bytes out) and logs nothing: these carry names and ID numbers.
+"""What the two printed documents say: the 受理回执 (receipt, on the receipt roll) and the 参保证明 (proof
+of insurance, on A4). Data only, so the kiosk process builds them without reportlab; they are drawn in the
+render child by ``documents_pdf`` (``render_receipt``, ``render_proof``, still importable from here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
+from typing import Any
 
-import qrcode
-import qrcode.constants
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
-from kiosk.domain import mask_id_number, mask_name
-
-from .fonts import FontSet
+from kiosk.domain import mask_id_number
 
 
 @dataclass(frozen=True)
@@ -65,156 +56,13 @@ class InsuranceProof:
         return f"参保证明 {mask_id_number(self.id_number)}"
 
 
-# --- drawing helpers ---------------------------------------------------------------------------------
+# drawn by documents_pdf (reportlab: the render child only); the names stay importable from here for callers
+_DRAWING = ("render_receipt", "render_proof")
 
 
-def _draw(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, size: float) -> None:
-    """Draw text with per-character font fallback (rare characters come from HanaMinB)."""
-    for font, part in fonts.runs(text):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, part)
-        x += canvas.stringWidth(part, font, size)
+def __getattr__(name: str) -> Any:
+    if name in _DRAWING:
+        from . import documents_pdf
 
-
-def _draw_centered(canvas: Canvas, fonts: FontSet, cx: float, y: float, text: str, size: float) -> None:
-    _draw(canvas, fonts, cx - fonts.width(text, size) / 2, y, text, size)
-
-
-def _wrap(fonts: FontSet, text: str, size: float, width: float) -> list[str]:
-    """Break a line for CJK text: any character boundary is a valid break."""
-    lines, current = [], ""
-    for char in text:
-        if current and fonts.width(current + char, size) > width:
-            lines.append(current)
-            current = char
-        else:
-            current += char
-    return [*lines, current] if current else lines
-
-
-def _draw_qr(canvas: Canvas, value: str, x: float, y: float, side: float) -> None:
-    """Vector QR (level M, 2-module quiet zone) from the qrcode library's matrix, one rectangle per
-    horizontal run of dark modules: crisp at any printer resolution and quick to draw."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-    code.add_data(value.encode("ascii"))
-    matrix = code.get_matrix()
-    module = side / len(matrix)
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    for row_index, row in enumerate(matrix):
-        top = y + side - (row_index + 1) * module
-        col = 0
-        while col < len(row):
-            if not row[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(row) and row[col]:
-                col += 1
-            canvas.rect(x + start * module, top, (col - start) * module, module, stroke=0, fill=1)
-    canvas.restoreState()
-
-
-def _draw_signoff(canvas: Canvas, fonts: FontSet, texts: tuple[str, ...], y: float, margin: float, office: str,
-                  issued_at: dt.datetime) -> None:
-    """The foot of an A4 document: its closing paragraphs, then 出具单位 and 出具日期 on the right."""
-    width = A4[0]
-    for line in (part for text in texts for part in _wrap(fonts, text, 11, width - 2 * margin)):
-        _draw(canvas, fonts, margin, y, line, 11)
-        y -= 18
-    y -= 12
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具单位：{office}", 11)
-    y -= 18
-    _draw(canvas, fonts, width - margin - 80 * mm, y, f"出具日期：{issued_at:%Y年%m月%d日}", 11)
-
-
-# --- the receipt -------------------------------------------------------------------------------------
-
-
-def render_receipt(receipt: Receipt, fonts: FontSet, *, paper_width_mm: float = 80) -> bytes:
-    width = paper_width_mm * mm
-    margin = 4 * mm
-    text_width = width - 2 * margin
-    body = 10 if paper_width_mm >= 70 else 8.5
-    lines: list[tuple[str, float]] = [
-        (f"受理编号：{receipt.acceptance_no}", body),
-        *[(line, body) for line in _wrap(fonts, f"办理事项：{receipt.service_name}", body, text_width)],
-        (f"受理时间：{receipt.accepted_at:%Y年%m月%d日 %H:%M}", body),
-        *[(line, body) for line in _wrap(fonts, f"办理时限：{receipt.time_limit}", body, text_width)],
-    ]
-    if receipt.holder_name:
-        lines.append((f"申请人：{mask_name(receipt.holder_name)}", body))
-    if receipt.office:
-        lines += [(line, body) for line in _wrap(fonts, f"受理单位：{receipt.office}", body, text_width)]
-    if receipt.device_name:
-        lines += [(line, body) for line in _wrap(fonts, f"受理终端：{receipt.device_name}", body, text_width)]
-    for note in receipt.notes:
-        lines += [(line, body - 1) for line in _wrap(fonts, note, body - 1, text_width)]
-    qr_side = min(text_width, 42 * mm)
-    height = margin + 18 + sum(size * 1.6 for _, size in lines) + 6 + qr_side + 28 + margin
-
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(receipt.pdf_title())
-    canvas.setAuthor("village-kiosk")
-    y = height - margin - 14
-    _draw_centered(canvas, fonts, width / 2, y, "受 理 回 执", 14)
-    y -= 10
-    canvas.setLineWidth(0.6)
-    canvas.line(margin, y, width - margin, y)
-    for text, size in lines:
-        y -= size * 1.6
-        _draw(canvas, fonts, margin, y, text, size)
-    y -= 6 + qr_side
-    _draw_qr(canvas, receipt.qr_text, (width - qr_side) / 2, y, qr_side)
-    y -= 12
-    _draw_centered(canvas, fonts, width / 2, y, "扫码可核验回执真伪", body - 1.5)
-    y -= 12
-    _draw_centered(canvas, fonts, width / 2, y, "请妥善保管本回执，凭受理编号查询办理进度", body - 1.5)
-    canvas.showPage()
-    canvas.save()
-    return out.getvalue()
-
-
-# --- the proof of insurance --------------------------------------------------------------------------
-
-
-def render_proof(proof: InsuranceProof, fonts: FontSet) -> bytes:
-    width, height = A4
-    margin = 22 * mm
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(proof.pdf_title())
-    canvas.setAuthor("village-kiosk")
-    y = height - margin - 10
-    _draw_centered(canvas, fonts, width / 2, y, "社会保险参保证明", 20)
-    y -= 36
-    for text in (
-        f"姓名：{proof.holder_name}",
-        f"公民身份号码：{proof.id_number}",
-        *([f"用途：{proof.purpose}"] if proof.purpose else []),
-    ):
-        _draw(canvas, fonts, margin, y, text, 12)
-        y -= 22
-    y -= 6
-    columns = (("险种", 0), ("参保状态", 70 * mm), ("参保起始年月", 100 * mm), ("累计缴费月数", 135 * mm))
-    canvas.setLineWidth(0.8)
-    canvas.line(margin, y + 14, width - margin, y + 14)
-    for title, dx in columns:
-        _draw(canvas, fonts, margin + dx, y, title, 11)
-    canvas.line(margin, y - 6, width - margin, y - 6)
-    for record in proof.records:
-        y -= 22
-        cells = (record.scheme, record.status, record.since, f"{record.months_paid}个月")
-        for (_, dx), cell in zip(columns, cells, strict=True):
-            _draw(canvas, fonts, margin + dx, y, cell, 10.5)
-    canvas.line(margin, y - 8, width - margin, y - 8)
-    y -= 36
-    statement = "兹证明上述人员在本统筹区参加社会保险，情况如上。本证明经扫码或凭核验码可向出具单位核实。"
-    _draw_signoff(canvas, fonts, (statement,), y, margin, proof.office, proof.issued_at)
-    qr_side = 32 * mm
-    _draw_qr(canvas, proof.verification_code, margin, margin + 8, qr_side)
-    _draw(canvas, fonts, margin + qr_side + 6, margin + 20, "扫码核验本证明", 9)
-    canvas.showPage()
-    canvas.save()
-    return out.getvalue()
+        return getattr(documents_pdf, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

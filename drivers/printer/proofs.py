@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain import mask_id_number, mask_name
 
-from .documents import _draw, _draw_centered, _draw_qr, _draw_signoff, _wrap
+from .documents_pdf import _draw, _draw_centered, _draw_qr, _draw_signoff, _wrap
 from .fonts import FontSet
 
 # the catalog services each document is printed under; the hub checks the QR's code against them

@@ -7,17 +7,21 @@ import logging
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config.schema import PrinterSection
 
 from .base import PrintedJob, Printer, PrinterError, PrintTimeout
 from .cups import CupsPrinter
-from .documents import InsuranceProof, Receipt
-from .fonts import FontSet
-from .proofs import Statement
-from .render import RENDER_ARGV, Document, RenderFailed, render, render_in_child
+from .render import RENDER_ARGV, RenderFailed, render, render_in_child
 from .virtual import VirtualPrinter
 from .worker import PrinterWorker
+
+if TYPE_CHECKING:  # fonts and proofs import reportlab, which only the render child (or a caller with fonts) loads
+    from .documents import InsuranceProof, Receipt
+    from .fonts import FontSet
+    from .proofs import Statement
+    from .render import Document
 
 log = logging.getLogger(__name__)
 
