@@ -1,6 +1,8 @@
 """The 协管员 monthly ledgers (台账): definitions as data, entry checks, due-date reminders,
 encrypted drafts, submission as sealed LEDGER items, and the monthly village statistics."""
 
+from kiosk.ratings import record_rating_level  # its home is light: every villager's session records one
+
 from .book import BOOK_FILE, Draft, DraftKey, DraftLocked, KdfParams, LedgerBook
 from .definitions import (
     DEFAULT_LEDGERS,
@@ -12,7 +14,7 @@ from .definitions import (
     validate_entry,
 )
 from .reminders import Reminder, reminders
-from .statistics import MonthlyStatistics, monthly_statistics, record_rating_level, statistics_transaction
+from .statistics import MonthlyStatistics, monthly_statistics, statistics_transaction
 from .submit import EntryInvalid, close_period, submit_entry
 
 __all__ = [

@@ -3,7 +3,7 @@
 The kiosk cannot open what it queued, so its count comes from what the store keeps in clear: each
 item's kind, service code, state and time, and the audit log's actor / event / outcome. The 好差评
 level is not personal data and goes in clear as the outcome of a ``rating.level`` audit record
-(``record_rating_level``). The hub counts again from the decrypted items; that count is authoritative.
+(``kiosk.ratings.record_rating_level``). The hub counts again from the decrypted items; that count is authoritative.
 
 Definitions (one line each, so the county can argue with them):
 - consultations: queued items of query services (查询类) plus ``service.consulted`` audit records;
@@ -19,27 +19,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from kiosk.ratings import LEVELS, RATING_EVENT  # recorded by kiosk.ratings, counted here
 from kiosk.store.model import Actor, ItemKind, ItemState, Transaction
 
 from .definitions import parse_period
 
 STATISTICS_CODE = "TJ-MONTHLY"
-RATING_EVENT = "rating.level"
 CONSULT_EVENT = "service.consulted"
-LEVELS = ("1", "2", "3", "4", "5")
-
-
-class AuditFn(Protocol):
-    def __call__(self, actor: Actor | str, actor_ref: str, event: str, outcome: str, details: dict[str, Any]) -> int: ...
-
-
-def record_rating_level(audit: AuditFn, level: int, service_code: str, actor_ref: str) -> None:
-    """Call beside queueing a RATING item: the level in clear, for the kiosk's own monthly count."""
-    if str(level) not in LEVELS:
-        raise ValueError(f"rating level {level} is not 1..5")
-    audit(Actor.VILLAGER, actor_ref, RATING_EVENT, str(level), {"service_code": service_code})
 
 
 @dataclass(frozen=True)

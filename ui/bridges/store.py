@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from kiosk.ledgers import record_rating_level
+from kiosk.ratings import record_rating_level
 from kiosk.store.model import ItemKind
 
 from .jobs import run_async
