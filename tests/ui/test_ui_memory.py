@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import collections
 import gc
+import json
 import linecache
+import os
+import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from tests.ui.support import settled
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # CPython's sqlite3 keeps a weak reference per cursor and purges the dead ones every 200 cursors: bounded.
 BOUNDED_BY_CPYTHON = {"ReferenceType"}
@@ -150,3 +156,48 @@ def test_the_wipe_freezes_survivors_and_closing_thaws_them(qtbot, tmp_path):
     assert gc.get_freeze_count() > 10_000
     app.close()
     assert gc.get_freeze_count() == 0
+
+
+# Libraries a 办件 must never bring into the kiosk process (issue 8): the receipt's PDF is drawn by a render
+# child (drivers.printer.render), so reportlab and our drawing modules stay there.
+NEVER_AFTER_A_SESSION = ("reportlab", "drivers.printer.documents_pdf", "drivers.printer.fonts", "PySide6.QtMultimedia")
+
+# Runs in a fresh interpreter (this test process imports reportlab for the printer tests): one whole 办件 on the
+# demo rig, its receipt printed, then the modules it holds.
+ONE_PRINTED_SESSION = """
+import json, sys
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+from tests.e2e.conftest import fast_config
+from ui.app import prepare_environment
+from ui.demo import DemoRig
+from ui.tour import do_service, pick_services, wait_until
+data = Path(sys.argv[1])
+prepare_environment(data)
+app = QGuiApplication(sys.argv)
+rig = DemoRig(data / "data", config=fast_config(), pen_speed=0.1)
+kiosk = rig.build_app()
+c = kiosk.controller
+rig.insert_card("rare")
+wait_until(lambda: c.cardState == "ok", 10)
+do_service(c, rig, pick_services(c.d.catalog)["materials"])
+c.endSession("done")
+rig.remove_card()
+wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+wait_until(lambda: any((rig.data_dir / "printed").glob("*.pdf")), 30)
+print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+kiosk.close()
+rig.close()
+"""
+
+
+def test_a_session_with_a_printed_receipt_loads_no_pdf_drawing_into_the_kiosk(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", ONE_PRINTED_SESSION, str(tmp_path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    report = [line for line in proc.stdout.splitlines() if line.startswith("MODULES ")]
+    assert proc.returncode == 0 and report, f"the session did not finish: {proc.stderr[-2000:]}"
+    modules = json.loads(report[0][len("MODULES "):])
+    assert "drivers.printer.render" in modules and "drivers.sigpad.render" in modules  # printed, and signed
+    assert len(list((tmp_path / "data" / "printed").glob("*.pdf"))) == 1
+    assert sorted({n for n in NEVER_AFTER_A_SESSION for m in modules if m == n or m.startswith(n + ".")}) == []

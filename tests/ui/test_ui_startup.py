@@ -25,12 +25,14 @@ NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub",
          "PySide6.QtMultimedia")
 
 # Loaded where first used, never for a home screen (issue 8): pypinyin's dictionaries (search, speech: in a child
-# process), the diagnostic checks of camera, printer and network (cv2, reportlab, requests), the signature renderer,
-# 我的查询's hub client and answer models (built by the first villager who opens it).
+# process), the diagnostic checks of camera, printer and network (cv2, requests), the signature renderer,
+# 我的查询's hub client and answer models (built by the first villager who opens it). PDFs are drawn by a render
+# child, so even with a printer the kiosk holds no reportlab (test_ui_memory: nor after a printed receipt).
 LAZY = ("pypinyin", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
-        "drivers.sigpad.render", "sync.client.query", "sync.query")
+        "drivers.sigpad.render", "sync.client.query", "sync.query", "reportlab", "drivers.printer.documents_pdf",
+        "drivers.printer.fonts", "drivers.printer.proofs")
 # ... and on a terminal without a camera or a printer, their drivers' libraries either
-LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "reportlab", "drivers.camera", "drivers.printer")
+LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "drivers.camera", "drivers.printer")
 
 # Runs in the child: start the app as `python -m ui.app` does, report at the first frame, quit.
 CHILD = """
