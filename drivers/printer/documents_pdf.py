@@ -1,5 +1,6 @@
-"""The 受理回执 and the 参保证明 (``documents``) rendered to PDF bytes with reportlab. Imported by the render
-child (``python -m drivers.printer.render``) and by tests, never by the kiosk process.
+"""The 受理回执 and the 参保证明 (``documents``) and the statements' sheets (``proofs``) rendered to PDF bytes
+with reportlab. Imported by the render child (``python -m drivers.printer.render``) and by tests, never by the
+kiosk process.
 
 Rendering is pure (data in, bytes out) and logs nothing: these carry names and ID numbers.
 """
@@ -19,6 +20,7 @@ from kiosk.domain import mask_name
 
 from .documents import InsuranceProof, Receipt
 from .fonts import FontSet
+from .proofs import Sheet, Statement
 
 # --- drawing helpers ---------------------------------------------------------------------------------
 
@@ -173,3 +175,62 @@ def render_proof(proof: InsuranceProof, fonts: FontSet) -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+# --- the statements (proofs) ------------------------------------------------------------------------
+
+
+def render_sheet(sheet: Sheet, fonts: FontSet) -> bytes:
+    """A4 pages: title, heading lines, the table (continued on new pages when long), footer, QR."""
+    width, height = A4
+    margin = 20 * mm
+    qr_side = 32 * mm
+    bottom = margin + qr_side + 16  # the table never runs into the QR block
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, pageCompression=1)
+    canvas.setTitle(sheet.title + " " + sheet.issue.number)
+    canvas.setAuthor("village-kiosk")
+    canvas.setLineWidth(0.8)
+
+    def page_top(continued: bool) -> float:
+        y = height - margin - 10
+        _draw_centered(canvas, fonts, width / 2, y, sheet.title + ("（续）" if continued else ""), 20)
+        return y - 34
+
+    def table_header(y: float) -> float:
+        canvas.line(margin, y + 14, width - margin, y + 14)
+        for title, dx in sheet.columns:
+            _draw(canvas, fonts, margin + dx * mm, y, title, 11)
+        canvas.line(margin, y - 6, width - margin, y - 6)
+        return y - 24
+
+    def finish_page() -> None:
+        _draw_qr(canvas, sheet.issue.verification_code, margin, margin, qr_side)
+        _draw(canvas, fonts, margin + qr_side + 6, margin + 12, f"{sheet.qr_caption}（{sheet.issue.number}）", 9)
+        canvas.showPage()
+
+    y = page_top(False)
+    for line in sheet.heading:
+        _draw(canvas, fonts, margin, y, line, 12)
+        y -= 20
+    y = table_header(y - 8)
+    for row in sheet.rows:
+        if y < bottom:
+            finish_page()
+            y = table_header(page_top(True))
+        for (_, dx), cell in zip(sheet.columns, row, strict=True):
+            _draw(canvas, fonts, margin + dx * mm, y, cell, 10.5)
+        y -= 20
+    canvas.line(margin, y + 10, width - margin, y + 10)
+    footer = [line for text in sheet.footer for line in _wrap(fonts, text, 11, width - 2 * margin)]
+    if y - 18 * (len(footer) + 4) < bottom:
+        finish_page()
+        y = page_top(True)
+    _draw_signoff(canvas, fonts, sheet.footer, y - 12, margin, sheet.issue.office, sheet.issue.issued_at)
+    finish_page()
+    canvas.save()
+    return out.getvalue()
+
+
+def render_statement(doc: Statement, fonts: FontSet) -> bytes:
+    return render_sheet(doc.sheet(), fonts)

@@ -9,23 +9,17 @@ balance or 缴费基数 — the answer has none). The voucher is shown to third 
 name and ID number like the 参保证明; the two statements are for the holder and may be left on the
 counter, so they are masked. Each carries the issuing terminal, the time, and a QR the hub verifies.
 
-Rendering is pure (data in, PDF bytes out) and logs nothing.
+Each document lays itself out as a ``Sheet`` (text only); ``documents_pdf.render_sheet`` draws it in the render
+child, so the kiosk builds these without reportlab. Rendering is pure (data in, PDF bytes out) and logs nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from typing import Any
 
 from kiosk.domain import mask_id_number, mask_name
-
-from .documents_pdf import _draw, _draw_centered, _draw_qr, _draw_signoff, _wrap
-from .fonts import FontSet
 
 # the catalog services each document is printed under; the hub checks the QR's code against them
 RECORD_SERVICE, VOUCHER_SERVICE, BENEFIT_SERVICE = "SB-022", "SB-021", "SB-025"
@@ -176,57 +170,10 @@ class BenefitStatement:
 Statement = RecordStatement | PaymentVoucher | BenefitStatement
 
 
-def render_sheet(sheet: Sheet, fonts: FontSet) -> bytes:
-    """A4 pages: title, heading lines, the table (continued on new pages when long), footer, QR."""
-    width, height = A4
-    margin = 20 * mm
-    qr_side = 32 * mm
-    bottom = margin + qr_side + 16  # the table never runs into the QR block
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(sheet.title + " " + sheet.issue.number)
-    canvas.setAuthor("village-kiosk")
-    canvas.setLineWidth(0.8)
+def __getattr__(name: str) -> Any:
+    # drawn by documents_pdf (reportlab: the render child only); the names stay importable from here for callers
+    if name in ("render_sheet", "render_statement"):
+        from . import documents_pdf
 
-    def page_top(continued: bool) -> float:
-        y = height - margin - 10
-        _draw_centered(canvas, fonts, width / 2, y, sheet.title + ("（续）" if continued else ""), 20)
-        return y - 34
-
-    def table_header(y: float) -> float:
-        canvas.line(margin, y + 14, width - margin, y + 14)
-        for title, dx in sheet.columns:
-            _draw(canvas, fonts, margin + dx * mm, y, title, 11)
-        canvas.line(margin, y - 6, width - margin, y - 6)
-        return y - 24
-
-    def finish_page() -> None:
-        _draw_qr(canvas, sheet.issue.verification_code, margin, margin, qr_side)
-        _draw(canvas, fonts, margin + qr_side + 6, margin + 12, f"{sheet.qr_caption}（{sheet.issue.number}）", 9)
-        canvas.showPage()
-
-    y = page_top(False)
-    for line in sheet.heading:
-        _draw(canvas, fonts, margin, y, line, 12)
-        y -= 20
-    y = table_header(y - 8)
-    for row in sheet.rows:
-        if y < bottom:
-            finish_page()
-            y = table_header(page_top(True))
-        for (_, dx), cell in zip(sheet.columns, row, strict=True):
-            _draw(canvas, fonts, margin + dx * mm, y, cell, 10.5)
-        y -= 20
-    canvas.line(margin, y + 10, width - margin, y + 10)
-    footer = [line for text in sheet.footer for line in _wrap(fonts, text, 11, width - 2 * margin)]
-    if y - 18 * (len(footer) + 4) < bottom:
-        finish_page()
-        y = page_top(True)
-    _draw_signoff(canvas, fonts, sheet.footer, y - 12, margin, sheet.issue.office, sheet.issue.issued_at)
-    finish_page()
-    canvas.save()
-    return out.getvalue()
-
-
-def render_statement(doc: Statement, fonts: FontSet) -> bytes:
-    return render_sheet(doc.sheet(), fonts)
+        return getattr(documents_pdf, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

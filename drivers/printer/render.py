@@ -16,18 +16,17 @@ import json
 import logging
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .base import PrinterError
 from .documents import InsuranceProof, InsuranceRecord, Receipt
-
-if TYPE_CHECKING:  # proofs imports reportlab: the kiosk process encodes documents without it
-    from .proofs import BenefitStatement, PaymentVoucher, RecordStatement
-
-    Document = Receipt | InsuranceProof | RecordStatement | PaymentVoucher | BenefitStatement
+from .proofs import BenefitLine, BenefitStatement, ContributionLine, Issue, PaymentVoucher, RecordStatement
 
 log = logging.getLogger(__name__)
 
+Document = Receipt | InsuranceProof | RecordStatement | PaymentVoucher | BenefitStatement
+_TYPES = {cls.__name__: cls for cls in (Receipt, InsuranceProof, InsuranceRecord, RecordStatement, PaymentVoucher,
+                                        BenefitStatement, ContributionLine, BenefitLine, Issue)}
 RENDER_ARGV = (sys.executable, "-m", "drivers.printer.render")
 RENDER_TIMEOUT_S = 30.0  # a cold child renders a receipt in about a second on a kiosk's two cores
 
@@ -52,26 +51,17 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def document_types() -> dict[str, type]:
-    """The dataclasses a document may hold, by name: the render child's side (proofs imports reportlab)."""
-    from . import proofs
-
-    return {cls.__name__: cls for cls in (Receipt, InsuranceProof, InsuranceRecord, proofs.RecordStatement,
-                                          proofs.PaymentVoucher, proofs.BenefitStatement, proofs.ContributionLine,
-                                          proofs.BenefitLine, proofs.Issue)}
-
-
-def _from_json(value: Any, types: dict[str, type]) -> Any:
+def _from_json(value: Any) -> Any:
     if isinstance(value, list):
-        return tuple(_from_json(item, types) for item in value)  # every sequence in the documents is a tuple
+        return tuple(_from_json(item) for item in value)  # every sequence in the documents is a tuple
     if not isinstance(value, dict):
         return value
     if "$datetime" in value:
         return dt.datetime.fromisoformat(value["$datetime"])
-    kind = types.get(value.get("$type", ""))
+    kind = _TYPES.get(value.get("$type", ""))
     if kind is None:
         raise ValueError(f"not a print document type: {value.get('$type')!r}")
-    return kind(**{k: _from_json(v, types) for k, v in value.items() if k != "$type"})
+    return kind(**{k: _from_json(v) for k, v in value.items() if k != "$type"})
 
 
 def encode(doc: Document, *, paper_width_mm: float = 80) -> bytes:
@@ -81,7 +71,7 @@ def encode(doc: Document, *, paper_width_mm: float = 80) -> bytes:
 def decode(data: bytes) -> tuple[Document, float]:
     """The document and the roll width; ``ValueError`` (or ``TypeError``) for anything else."""
     message = json.loads(data)
-    return _from_json(message["document"], document_types()), float(message.get("paper_width_mm", 80))
+    return _from_json(message["document"]), float(message.get("paper_width_mm", 80))
 
 
 # --- rendering --------------------------------------------------------------------------------------
@@ -89,8 +79,7 @@ def decode(data: bytes) -> tuple[Document, float]:
 
 def render(doc: Document, fonts: Any, *, paper_width_mm: float = 80) -> bytes:
     """In this process, with fonts already loaded (``fonts.load_fonts``)."""
-    from .documents_pdf import render_proof, render_receipt
-    from .proofs import render_statement
+    from .documents_pdf import render_proof, render_receipt, render_statement  # reportlab: here only
 
     if isinstance(doc, Receipt):
         return render_receipt(doc, fonts, paper_width_mm=paper_width_mm)

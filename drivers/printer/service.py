@@ -13,15 +13,14 @@ from kiosk.config.schema import PrinterSection
 
 from .base import PrintedJob, Printer, PrinterError, PrintTimeout
 from .cups import CupsPrinter
-from .render import RENDER_ARGV, RenderFailed, render, render_in_child
+from .documents import InsuranceProof, Receipt
+from .proofs import Statement
+from .render import RENDER_ARGV, Document, RenderFailed, render, render_in_child
 from .virtual import VirtualPrinter
 from .worker import PrinterWorker
 
-if TYPE_CHECKING:  # fonts and proofs import reportlab, which only the render child (or a caller with fonts) loads
-    from .documents import InsuranceProof, Receipt
+if TYPE_CHECKING:  # fonts imports reportlab, which only the render child (or a caller with fonts) loads
     from .fonts import FontSet
-    from .proofs import Statement
-    from .render import Document
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub",
 # child, so even with a printer the kiosk holds no reportlab (test_ui_memory: nor after a printed receipt).
 LAZY = ("pypinyin", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
         "drivers.sigpad.render", "sync.client.query", "sync.query", "reportlab", "drivers.printer.documents_pdf",
-        "drivers.printer.fonts", "drivers.printer.proofs")
+        "drivers.printer.fonts")
 # ... and on a terminal without a camera or a printer, their drivers' libraries either
 LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "drivers.camera", "drivers.printer")
 
