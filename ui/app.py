@@ -51,10 +51,17 @@ M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
 TRIM_AFTER_WIPE_MS = 500  # once the dropped screens are deleted and the wipe's full collection has run
 
 
+UI_SWITCH_INTERVAL_S = 0.001
+
+
 def prepare_environment(data_dir: Path) -> None:
     """Before the QGuiApplication exists: the virtual keyboard, a writable place for its pinyin user
     dictionary (a kiosk's home is often read-only), and few malloc arenas (before the device threads start)."""
     limit_malloc_arenas()
+    # The device threads (camera page detection, the pad, sync) run Python too; a touch handled on the UI
+    # thread waits for the GIL up to one switch interval per hand-over. 1 ms instead of 5: median of each
+    # session's worst UI stall 26-36 -> 15-17 ms (benchmarks/ui.py, 4 runs each, quiet machine; issue 8).
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     # no top-level keyboard window of the plugin's own while Main.qml's panel is not loaded yet (issue 8)
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")

@@ -44,6 +44,7 @@ app, kiosk = ui.app.start(["--data-dir", sys.argv[1], "--windowed"])
 
 def report():
     print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen,
+                                 "switch_interval_s": sys.getswitchinterval(),
                                  "started_s": ui.app.seconds_since_process_start(), "rss_mb": ui.app.resident_mb(),
                                  "source_lines_cached": sum(len(entry[2]) for entry in linecache.cache.values()),
                                  "keyboard": kiosk.window.findChild(QObject, "inputPanel") is not None,
@@ -98,6 +99,10 @@ def test_home_screen_starts_without_the_hub_stack_or_test_tools(started: dict):
     assert started["screen"] == "Home"
     assert "ui.app" in started["modules"] and "kiosk.catalog" in started["modules"]  # the report is of the app
     assert loaded(started["modules"], NEVER) == []
+
+
+def test_the_ui_thread_waits_at_most_1_ms_for_the_gil_from_a_device_thread(started: dict):
+    assert started["switch_interval_s"] <= 0.001
 
 
 def test_home_screen_leaves_search_speech_and_diagnostic_libraries_unloaded(started: dict):
