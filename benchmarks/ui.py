@@ -192,7 +192,7 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
 
     from ui.app import prepare_environment
     from ui.demo import DemoRig
-    from ui.tour import do_service, pick_services, wait_until
+    from ui.tour import pick_services, wait_until
 
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         prepare_environment(Path(tmp))
@@ -209,13 +209,7 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
         screens: list[tuple[float, str]] = []  # (when, screen): which screen the worst stall happened on
         c.screenChanged.connect(lambda: screens.append((time.perf_counter(), c.screen)))
 
-        def one_session() -> None:
-            rig.insert_card("rare")
-            wait_until(lambda: c.cardState == "ok", 10)
-            do_service(c, rig, code)
-            c.endSession("done")
-            rig.remove_card()
-            wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+        one_session = session_runner(rig, c, code)
 
         def settle_and_count(stall: dict) -> None:
             """The RSS the app itself leaves (its wipe collects and trims), then what one more collection and
@@ -249,6 +243,21 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
         rig.close()
         del app
     _report(kind, idle, start_rss, rows, in_event_loop)
+
+
+def session_runner(rig, c, code: str):
+    """One whole 办件 on the demo rig: card in, the service ``code`` through to the rating, card out, home."""
+    from ui.tour import do_service, wait_until
+
+    def one_session() -> None:
+        rig.insert_card("rare")
+        wait_until(lambda: c.cardState == "ok", 10)
+        do_service(c, rig, code)
+        c.endSession("done")
+        rig.remove_card()
+        wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+
+    return one_session
 
 
 def _report(kind: str, idle: dict, start_rss: float, rows: list[dict], in_event_loop: bool) -> None:

@@ -148,15 +148,13 @@ def run(count: int, kind: str, over_ms: float) -> None:
     os.environ.update({k: v for k, v in bench.ENV.items() if k.startswith("QT_")})
     from PySide6.QtGui import QGuiApplication
 
-    from ui.app import prepare_environment
-    from ui.demo import DemoRig
-    from ui.tour import do_service, pick_services, wait_until
-
-    sys.setswitchinterval(0.0005)  # let the sampler in while the UI thread runs Python
     import kiosk.session
     import ui.app
     import ui.capture
     import ui.qtfix
+    from ui.app import prepare_environment
+    from ui.demo import DemoRig
+    from ui.tour import pick_services, wait_until
 
     spans = Spans()
     timed(kiosk.session.CitizenSession, "wipe", spans, "CitizenSession.wipe (temp files)")
@@ -166,7 +164,8 @@ def run(count: int, kind: str, over_ms: float) -> None:
     for name in ("freeze", "get_freeze_count"):
         timed(gc, name, spans, f"gc.{name}")
     with tempfile.TemporaryDirectory(prefix="kiosk-trace-") as tmp:
-        prepare_environment(Path(tmp))
+        prepare_environment(Path(tmp))  # sets the app's own switch interval (1 ms)
+        sys.setswitchinterval(0.0005)  # then shorter still: let the sampler in while the UI thread runs Python
         app = QGuiApplication(sys.argv)
         rig = DemoRig(Path(tmp) / "data", pen_speed=0.1)
         kiosk = rig.build_app()
@@ -183,13 +182,7 @@ def run(count: int, kind: str, over_ms: float) -> None:
         gaps: list[tuple[float, float, float]] = []
         frames: list[tuple[float, float]] = []
 
-        def one_session() -> None:
-            rig.insert_card("rare")
-            wait_until(lambda: c.cardState == "ok", 10)
-            do_service(c, rig, code)
-            c.endSession("done")
-            rig.remove_card()
-            wait_until(lambda: c.screen == "Home" and not c.hasCard, 10)
+        one_session = bench.session_runner(rig, c, code)
 
         for _ in range(count):
             meter.measure(one_session)
