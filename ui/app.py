@@ -48,6 +48,7 @@ QML_DIR = Path(__file__).resolve().parent / "qml"
 MAIN_QML = QML_DIR / "Kiosk" / "Main.qml"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
 M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+PR_SET_THP_DISABLE, PR_GET_THP_DISABLE = 41, 42  # prctl options (linux/prctl.h)
 TRIM_AFTER_WIPE_MS = 500  # once the dropped screens are deleted and the wipe's full collection has run
 
 
@@ -58,6 +59,7 @@ def prepare_environment(data_dir: Path) -> None:
     """Before the QGuiApplication exists: the virtual keyboard, a writable place for its pinyin user
     dictionary (a kiosk's home is often read-only), and few malloc arenas (before the device threads start)."""
     limit_malloc_arenas()
+    no_transparent_huge_pages()
     # The device threads (camera page detection, the pad, sync) run Python too; a touch handled on the UI
     # thread waits for the GIL up to one switch interval per hand-over. 1 ms instead of 5: median of each
     # session's worst UI stall 26-36 -> 15-17 ms (benchmarks/ui.py, 4 runs each, quiet machine; issue 8).
@@ -80,6 +82,16 @@ def limit_malloc_arenas(count: int = 2) -> bool:
     try:
         return ctypes.CDLL(None).mallopt(M_ARENA_MAX, count) == 1
     except (OSError, AttributeError):  # not glibc: nothing to tune
+        return False
+
+
+def no_transparent_huge_pages() -> bool:
+    """With THP on ("always", or numpy's madvise on big frames), a 2 MB huge page stays whole in RSS while
+    a few bytes of it are live, and camera sessions leave such pages in glibc's heaps: with them off, RSS after
+    five sessions of the four-material service 236 -> 210 MB (benchmarks/ui.py, issue 8). Inherited by children."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux/glibc: nothing to tune
         return False
 
 

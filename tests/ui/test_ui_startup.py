@@ -36,7 +36,7 @@ LAZY_WITHOUT_DEVICES = (*LAZY, "cv2", "numpy", "drivers.camera", "drivers.printe
 
 # Runs in the child: start the app as `python -m ui.app` does, report at the first frame, quit.
 CHILD = """
-import json, linecache, sys
+import ctypes, json, linecache, sys
 from PySide6.QtCore import QObject, Qt, QTimer
 import ui.app
 
@@ -45,6 +45,7 @@ app, kiosk = ui.app.start(["--data-dir", sys.argv[1], "--windowed"])
 def report():
     print("READY " + json.dumps({"modules": sorted(sys.modules), "screen": kiosk.controller.screen,
                                  "switch_interval_s": sys.getswitchinterval(),
+                                 "thp_disabled": ctypes.CDLL(None).prctl(ui.app.PR_GET_THP_DISABLE, 0, 0, 0, 0),
                                  "started_s": ui.app.seconds_since_process_start(), "rss_mb": ui.app.resident_mb(),
                                  "source_lines_cached": sum(len(entry[2]) for entry in linecache.cache.values()),
                                  "keyboard": kiosk.window.findChild(QObject, "inputPanel") is not None,
@@ -103,6 +104,10 @@ def test_home_screen_starts_without_the_hub_stack_or_test_tools(started: dict):
 
 def test_the_ui_thread_waits_at_most_1_ms_for_the_gil_from_a_device_thread(started: dict):
     assert started["switch_interval_s"] <= 0.001
+
+
+def test_no_transparent_huge_pages_hold_freed_frames_in_rss(started: dict):
+    assert started["thp_disabled"] == 1
 
 
 def test_home_screen_leaves_search_speech_and_diagnostic_libraries_unloaded(started: dict):
