@@ -50,14 +50,13 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations
 M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
 PR_SET_THP_DISABLE, PR_GET_THP_DISABLE = 41, 42  # prctl options (linux/prctl.h)
 TRIM_AFTER_WIPE_MS = 500  # once the dropped screens are deleted and the wipe's full collection has run
-
-
-UI_SWITCH_INTERVAL_S = 0.001
+UI_SWITCH_INTERVAL_S = 0.001  # how long the UI thread may wait for the GIL at each hand-over (Python's default 5 ms)
 
 
 def prepare_environment(data_dir: Path) -> None:
     """Before the QGuiApplication exists: the virtual keyboard, a writable place for its pinyin user
-    dictionary (a kiosk's home is often read-only), and few malloc arenas (before the device threads start)."""
+    dictionary (a kiosk's home is often read-only), and the process's memory and GIL settings (before the
+    device threads start): few malloc arenas, no transparent huge pages, a short GIL switch interval."""
     limit_malloc_arenas()
     no_transparent_huge_pages()
     # The device threads (camera page detection, the pad, sync) run Python too; a touch handled on the UI
