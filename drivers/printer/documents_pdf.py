@@ -25,6 +25,15 @@ from .proofs import Sheet, Statement
 # --- drawing helpers ---------------------------------------------------------------------------------
 
 
+def _pdf_canvas(pagesize: tuple[float, float], title: str) -> tuple[io.BytesIO, Canvas]:
+    """A compressed PDF canvas writing into memory, titled for the print queue."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=pagesize, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor("village-kiosk")
+    return out, canvas
+
+
 def _draw(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, size: float) -> None:
     """Draw text with per-character font fallback (rare characters come from HanaMinB)."""
     for font, part in fonts.runs(text):
@@ -110,10 +119,7 @@ def render_receipt(receipt: Receipt, fonts: FontSet, *, paper_width_mm: float = 
     qr_side = min(text_width, 42 * mm)
     height = margin + 18 + sum(size * 1.6 for _, size in lines) + 6 + qr_side + 28 + margin
 
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(receipt.pdf_title())
-    canvas.setAuthor("village-kiosk")
+    out, canvas = _pdf_canvas((width, height), receipt.pdf_title())
     y = height - margin - 14
     _draw_centered(canvas, fonts, width / 2, y, "受 理 回 执", 14)
     y -= 10
@@ -139,10 +145,7 @@ def render_receipt(receipt: Receipt, fonts: FontSet, *, paper_width_mm: float = 
 def render_proof(proof: InsuranceProof, fonts: FontSet) -> bytes:
     width, height = A4
     margin = 22 * mm
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(proof.pdf_title())
-    canvas.setAuthor("village-kiosk")
+    out, canvas = _pdf_canvas(A4, proof.pdf_title())
     y = height - margin - 10
     _draw_centered(canvas, fonts, width / 2, y, "社会保险参保证明", 20)
     y -= 36
@@ -186,10 +189,7 @@ def render_sheet(sheet: Sheet, fonts: FontSet) -> bytes:
     margin = 20 * mm
     qr_side = 32 * mm
     bottom = margin + qr_side + 16  # the table never runs into the QR block
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(sheet.title + " " + sheet.issue.number)
-    canvas.setAuthor("village-kiosk")
+    out, canvas = _pdf_canvas(A4, sheet.title + " " + sheet.issue.number)
     canvas.setLineWidth(0.8)
 
     def page_top(continued: bool) -> float:
