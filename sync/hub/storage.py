@@ -162,7 +162,9 @@ class HubDB:
     # --- tokens and devices --------------------------------------------------------------------
 
     def create_token(self, village: str) -> str:
-        token = secrets.token_urlsafe(24)
+        # Hex, not token_urlsafe: a url-safe token starts with '-' one time in 64, and then
+        # `kiosk enroll --token -Xy…` reads it as an option and the technician is stuck.
+        token = secrets.token_hex(16)
         with self.engine.begin() as c:
             c.execute(tokens.insert().values(token_hash=hash_token(token), village=village, created_at=now_iso()))
         return token

@@ -120,3 +120,16 @@ def test_a_checkpoint_that_does_not_extend_the_last_one_is_flagged(hub, enrolled
     out = hub.cli("checkpoints", "list", state.device_id).stdout
     assert out.count("flagged") == 2 and "signature does not verify" in out
     assert "FLAGGED" in hub.cli("devices", "list").stdout.split(state.device_id)[1].splitlines()[0]
+
+
+def test_enrolment_tokens_can_be_typed_after_token_on_a_command_line(tmp_path):
+    # A token starting with '-' made `kiosk enroll --token -Xy…` fail (argparse took it for an option).
+    from sync.hub.storage import HubDB
+    storage = HubDB(f"sqlite:///{tmp_path / 'hub.db'}")
+    try:
+        drawn = [storage.create_token("示范村") for _ in range(400)]
+    finally:
+        storage.close()
+    assert all(t[0].isalnum() and t.isascii() and t.isalnum() and len(t) >= 32 for t in drawn), \
+        [t for t in drawn if not t.isalnum()][:3]
+    assert len(set(drawn)) == len(drawn)
