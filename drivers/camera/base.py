@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kiosk.errors import DeviceError
 
-from .quality import Quality
+if TYPE_CHECKING:  # the kiosk process imports this module without numpy or OpenCV (drivers.camera.process)
+    import numpy as np
+
+    from .quality import Quality
 
 
 class CameraState(enum.Enum):
@@ -26,6 +27,8 @@ class CameraState(enum.Enum):
     FROZEN = "frozen"  # the same frame over and over
     BAD_FRAME = "bad_frame"  # frames of the wrong size or type
 
+
+VIRTUAL_FAULTS = ("black", "frozen", "bad_frame")  # what the virtual camera can be told to do wrong
 
 STATE_MESSAGES = {  # plain Chinese for DeviceStateChanged.message; empty when all is well
     CameraState.CLOSED: "",
@@ -73,6 +76,24 @@ class Preview:
     hint: str = ""
     progress: float = 0.0
     still_jpeg: bytes | None = None  # set on the preview that follows a capture
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    """A preview as the camera process hands it to the kiosk: already shrunk and in the pixel order the
+    scene graph draws (BGRA, ``width * 4`` bytes a row), so the kiosk needs neither numpy nor OpenCV.
+    ``pixels`` is only valid during the callback (the buffer is reused for the next frame): copy it.
+    No pixels (width 0) means a blank preview: the device is lost, black or frozen, and ``hint`` says so."""
+
+    width: int
+    height: int
+    pixels: memoryview | bytes
+    state: CameraState = CameraState.STREAMING
+    quad: tuple[tuple[float, float], ...] | None = None  # in ``pixels`` coordinates
+    hint: str = ""
+    progress: float = 0.0
+    still_jpeg: bytes | None = None  # the captured page, as stored with the transaction
+    still: PreviewImage | None = None  # the same page shrunk for the review screen
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,12 @@ class DocumentCamera:
         self._wake.set()
         return future.result(timeout=timeout)
 
+    def diagnose(self, **options) -> tuple:
+        """A technician's check of this camera (``drivers.camera.probe.measure``); blocks for a few seconds."""
+        from .probe import measure
+
+        return measure(self, **options)
+
     def close(self) -> None:
         with self._lock:
             self._closing = True

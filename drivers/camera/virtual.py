@@ -13,13 +13,13 @@ import time
 import cv2
 import numpy as np
 
+from .base import VIRTUAL_FAULTS as FAULTS
 from .base import CameraUnavailable
 from .scene import BASE_SIZE, Scene, random_scene, render
 from .textures import DocumentTextures
 
 _KIND_FOR_PROFILE = {"id_card_front": "id_card_front", "id_card_back": "id_card_back", "bank_card": "bank_card",
                      "hukou_page": "hukou_page", "a4": "a4", "free": "a4"}
-FAULTS = ("black", "frozen", "bad_frame")
 
 
 class VirtualCamera:
