@@ -210,6 +210,7 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
         c.screenChanged.connect(lambda: screens.append((time.perf_counter(), c.screen)))
 
         one_session = session_runner(rig, c, code)
+        camera_peaks = ChildPeaks(lambda: getattr(rig.camera, "child_pid", None))
 
         def settle_and_count(stall: dict) -> None:
             """The RSS the app itself leaves (its wipe collects and trims), then what one more collection and
@@ -219,7 +220,9 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
             _trim()
             on = [name for when, name in screens if when <= stall["worst_at"]]
             rows.append({**stall, "screen": on[-1] if on else "Home", "rss": held, "rss_trimmed": rss_mb(),
-                         "heap": heap_held, **object_counts(kiosk, rig.events)})
+                         "heap": heap_held, "camera_peak": camera_peaks.take(),
+                         "camera_running": getattr(rig.camera, "child_pid", None) is not None,
+                         **object_counts(kiosk, rig.events)})
 
         if in_event_loop:
             def step() -> None:
@@ -239,10 +242,42 @@ def sessions(count: int, kind: str = "materials", *, in_event_loop: bool = True,
                 settle_and_count(stall)
         if profile:
             _profile_session(one_session)
+        camera_peaks.stop()
         kiosk.close()
         rig.close()
         del app
     _report(kind, idle, start_rss, rows, in_event_loop)
+
+
+class ChildPeaks:
+    """The camera process's peak RSS (VmHWM), sampled every 50 ms on a thread of the benchmark's own: the
+    kiosk's RSS no longer includes the camera's work, so what the terminal spends on it is reported beside it."""
+
+    def __init__(self, pid_now):
+        import threading
+
+        self._pid_now, self._peak, self._stop = pid_now, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="bench-child-peaks", daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            pid = self._pid_now()
+            try:
+                text = Path(f"/proc/{pid}/status").read_text() if pid else ""
+            except OSError:  # it ended between the two reads
+                continue
+            for line in text.splitlines():
+                if line.startswith("VmHWM:"):
+                    self._peak = max(self._peak, int(line.split()[1]) / 1024)
+
+    def take(self) -> float:
+        peak, self._peak = self._peak, 0.0
+        return peak
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def session_runner(rig, c, code: str):
@@ -288,6 +323,11 @@ def _print_rows(start_rss: float, rows: list[dict]) -> None:
         print(f"  {i:2d}: {r['rss']:.0f} ({r['rss_trimmed']:.0f}) | {r['heap']:.0f} | {r['py']} | {r['qobjects']} | "
               f"{r['subscribers']} | {r['threads']}")
     first, last = rows[0], rows[-1]
+    peaks = [r["camera_peak"] for r in rows if r["camera_peak"]]
+    if peaks:
+        print(f"camera process (OpenCV, frames; ends at each wipe): peak RSS median {statistics.median(peaks):.0f} MB, "
+              f"max {max(peaks):.0f} MB; still running after the wipe in {sum(r['camera_running'] for r in rows)} "
+              f"of {len(rows)} sessions")
     print(f"RSS: {start_rss:.0f} MB at start, {first['rss']:.0f} MB after 1 session, {last['rss']:.0f} MB after "
           f"{len(rows)}; growth sessions 2..{len(rows)}: {last['rss'] - first['rss']:+.1f} MB "
           f"([heap] {last['heap'] - first['heap']:+.1f} MB, QObjects {last['qobjects'] - first['qobjects']:+d}, "

@@ -196,6 +196,8 @@ class KioskApp:
         again next session, 100+ ms on the UI thread each)."""
         self.engine.collectGarbage()
         self.window.releaseResources()
+        if self.camera is not None:
+            self.camera.release()  # the camera process ends: frames, OpenCV and numpy go with it
         QTimer.singleShot(TRIM_AFTER_WIPE_MS, release_freed_heap)
 
     def _camera_bridge(self, camera: Any):

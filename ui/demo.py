@@ -124,15 +124,13 @@ class DemoRig:
         self.app: KioskApp | None = None
 
     def _camera(self) -> Any:
-        """The driver's camera service over its virtual frame source; the source is what the panel moves."""
-        try:
-            from drivers.camera.service import DocumentCamera
-            from drivers.camera.virtual import VirtualCamera
-        except ImportError:
-            log.warning("virtual camera not available yet")
-            return None
-        self.camera_source = VirtualCamera()
-        camera = DocumentCamera(self.camera_source, self.events)
+        """The kiosk's camera process over a virtual frame source; its ``virtual`` controls are what the panel
+        moves. Stills at 2560×1440 (a demo's 高拍仪 need not be a 5-megapixel one)."""
+        from drivers.camera.process import CameraProcess
+
+        section = replace(self.config.camera, driver="virtual", still_width=2560, still_height=1440)
+        camera = CameraProcess(section, self.events)
+        self.camera_source = camera.virtual
         self.parts.camera = camera
         self.parts.extra_closers.append(camera.close)
         return camera

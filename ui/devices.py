@@ -30,7 +30,7 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
     parts.card_reader = _try(events, "card", lambda: _card(config, events, data_dir))
     if parts.card_reader is not None:
         parts.extra_closers.append(parts.card_reader.stop)
-    if config.camera.driver != "none":  # the camera driver's modules (cv2, numpy: ~45 MB) only when there is one
+    if config.camera.driver != "none":  # in its own process: OpenCV and numpy never load in the kiosk
         parts.camera = _try(events, "camera", lambda: _camera(config, events))
     if parts.camera is not None:
         parts.extra_closers.append(parts.camera.close)
@@ -41,9 +41,9 @@ def build(config: config_mod.Config, data_dir: Path, events: EventHub):
 
 
 def _camera(config: config_mod.Config, events: EventHub):
-    from drivers.camera.service import make_camera
+    from drivers.camera.process import camera_process
 
-    return make_camera(config.camera, events)
+    return camera_process(config.camera, events)
 
 
 def _sigpad(config: config_mod.Config, events: EventHub):

@@ -1376,6 +1376,10 @@
         <translation>The document camera is not connected. Please ask staff for help</translation>
     </message>
     <message>
+        <source>高拍仪程序出错，正在重新打开，请稍候</source>
+        <translation>The document camera program failed. It is starting again, please wait</translation>
+    </message>
+    <message>
         <source>高拍仪画面全黑，请检查镜头或灯光</source>
         <translation>The document camera shows only black. Please check the lens or the light</translation>
     </message>

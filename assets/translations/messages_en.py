@@ -84,6 +84,7 @@ MESSAGES = {
         "The signature pad does not respond. Please sign on the screen or ask staff to check it",
     "高拍仪故障，请到窗口办理": "The document camera is faulty. Please ask at the counter",
     "高拍仪未连接，请联系工作人员": "The document camera is not connected. Please ask staff for help",
+    "高拍仪程序出错，正在重新打开，请稍候": "The document camera program failed. It is starting again, please wait",
     "高拍仪画面全黑，请检查镜头或灯光": "The document camera shows only black. Please check the lens or the light",
     "高拍仪画面没有变化，请联系工作人员": "The document camera picture does not change. Please ask staff for help",
     "高拍仪画面异常，请联系工作人员": "The document camera picture is not right. Please ask staff for help",

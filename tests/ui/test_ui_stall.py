@@ -18,7 +18,8 @@ from tests.ui.support import find, settled
 def test_preview_is_shrunk_to_preview_width_in_rgb32_with_true_colours():
     from PySide6.QtGui import QImage
 
-    from ui.bridges.camera import PREVIEW_WIDTH, to_qimage
+    from drivers.camera.preview import PREVIEW_WIDTH
+    from ui.bridges.camera import to_qimage
 
     frame = np.zeros((1080, 1920, 3), np.uint8)
     frame[:, :960] = (255, 0, 0)  # BGR: blue on the left, red on the right
@@ -34,7 +35,8 @@ def test_preview_is_shrunk_to_preview_width_in_rgb32_with_true_colours():
 
 
 def test_captured_still_is_decoded_for_review_and_bad_bytes_give_none():
-    from ui.bridges.camera import STILL_WIDTH, still_qimage
+    from drivers.camera.preview import STILL_WIDTH
+    from ui.bridges.camera import still_qimage
 
     ok, jpeg = cv2.imencode(".jpg", np.full((1440, 2560, 3), (0, 200, 0), np.uint8))
     image = still_qimage(jpeg.tobytes())
@@ -72,6 +74,29 @@ def test_a_fast_camera_reaches_the_ui_at_most_15_times_a_second_but_every_still_
     ok, jpeg = cv2.imencode(".jpg", np.zeros((720, 1280, 3), np.uint8))
     bridge.on_preview(SimpleNamespace(**{**vars(preview), "still_jpeg": jpeg.tobytes()}))
     assert len(stills) == 1 and not bridge.images.still.isNull()
+
+
+def test_a_preview_from_the_camera_process_is_shown_as_it_came_with_its_still(qtbot):
+    """The camera process sends BGRA already shrunk, the outline in its pixels: the bridge only copies it."""
+    from drivers.camera.base import PreviewImage
+    from ui.bridges.camera import CameraBridge
+
+    bridge = CameraBridge(_Camera(), EventHub())
+    bridge.start("free")
+    frames, stills = [], []
+    bridge.frame.connect(lambda *a: frames.append(a))
+    bridge.captured.connect(stills.append)
+    pixels = bytearray(bytes((255, 0, 0, 255)) * (96 * 54))  # BGRA blue
+    still = PreviewImage(40, 60, memoryview(bytearray(bytes((0, 0, 255, 255)) * (40 * 60))))  # red
+    bridge.on_preview(PreviewImage(96, 54, memoryview(pixels), quad=((10.0, 10.0), (80.0, 10.0), (80.0, 40.0),
+                                                                     (10.0, 40.0)), hint="请保持不动", progress=0.5,
+                                   still_jpeg=b"JPEG", still=still))
+    pixels[:] = bytes(len(pixels))  # the process reuses its buffer: what is shown must be a copy
+    live = bridge.images.live
+    assert (live.width(), live.height()) == (96, 54) and live.pixelColor(5, 5).blue() == 255
+    assert bridge.images.still.pixelColor(5, 5).red() == 255 and bridge.images.still.height() == 60
+    assert frames == [(1, [[10.0, 10.0], [80.0, 10.0], [80.0, 40.0], [10.0, 40.0]], "请保持不动", 0.5)]
+    assert stills == [b"JPEG"]
 
 
 def test_pad_ink_is_handed_over_at_most_30_times_a_second_and_always_at_pen_up(qtbot):

@@ -25,10 +25,10 @@ NEVER = ("fastapi", "uvicorn", "starlette", "sqlalchemy", "psycopg", "sync.hub",
          "PySide6.QtMultimedia")
 
 # Loaded where first used, never for a home screen (issue 8): pypinyin's dictionaries (search, speech: in a child
-# process), the diagnostic checks of camera, printer and network (cv2, requests), the signature renderer,
+# process), OpenCV and numpy (the camera runs in its own process, drivers.camera.process), the diagnostic checks of camera, printer and network (cv2, requests), the signature renderer,
 # 我的查询's hub client and answer models (built by the first villager who opens it). PDFs are drawn by a render
 # child, so even with a printer the kiosk holds no reportlab (test_ui_memory: nor after a printed receipt).
-LAZY = ("pypinyin", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
+LAZY = ("pypinyin", "cv2", "numpy", "drivers.camera.service", "ui.diag.camera_checks", "ui.diag.network_checks", "ui.diag.printer_checks",
         "drivers.sigpad.render", "sync.client.query", "sync.query", "reportlab", "drivers.printer.documents_pdf",
         "drivers.printer.fonts")
 # ... and on a terminal without a camera or a printer, their drivers' libraries either
@@ -138,7 +138,7 @@ def test_module_sources_are_not_kept_in_memory(started: dict):
     """PySide6's import hook reads every later module's source through linecache (PYSIDE-2029): without
     ui.sources.keep_module_sources_out_of_memory that is 100 000+ lines held for the day (7 MB for numpy and the
     hub stack alone, 34 MB after a session)."""
-    assert "cv2" in started["modules"]  # the camera driver was imported after PySide6: the hook ran on it
+    assert "drivers.camera.process" in started["modules"]  # devices are built after PySide6: the hook ran on them
     assert started["source_lines_cached"] < 2_000
 
 

@@ -2,9 +2,10 @@
 provider, the detected page outline, plain-Chinese quality hints, auto-capture progress, and the
 captured still as JPEG bytes.
 
-The driver calls ``on_preview`` on its own thread with each preview (a numpy BGR frame plus, when the
-driver has run detection, its quad / hint / progress). The bridge shrinks it to the preview size, in the
-pixel format the scene graph draws without converting, keeps only the newest, and signals the UI at most
+The camera calls ``on_preview`` on its own thread. From the camera process (``drivers.camera.process``, the
+kiosk's camera) a preview arrives ready: shrunk, BGRA, the quad in its pixels; the bridge only copies it into a
+QImage, so the kiosk never loads numpy or OpenCV. An in-process ``DocumentCamera`` (technicians' tools, tests)
+hands over its numpy frame, which is shrunk here. The bridge keeps only the newest and signals the UI at most
 15 times a second; the UI thread never touches a numpy array, converts an image or waits.
 """
 
@@ -15,38 +16,39 @@ import threading
 import time
 from typing import Any
 
-import cv2
-import numpy as np
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
+from drivers.camera.base import PreviewImage
 from kiosk.events import DeviceStateChanged, EventHub
 
 log = logging.getLogger(__name__)
-PREVIEW_WIDTH = 960  # the preview box is ~1100 px wide: a full 1280–4000 px frame is wasted copying
-STILL_WIDTH = 1280  # the captured page on the review screen: sharp enough to judge, not a full still
 PREVIEW_INTERVAL_S = 1 / 15 * 0.9  # ≤ 15 previews a second (with slack, so a 15 fps camera loses none)
 
 
-def to_qimage(bgr: Any, width: int = PREVIEW_WIDTH) -> tuple[QImage, float]:
-    """A BGR numpy frame → a QImage no wider than ``width``; returns it and the scale applied.
-    Format_RGB32 (BGRA bytes on little-endian) is what the scene graph uploads as is; RGB888 would be
-    converted on the UI (or render) thread for every frame."""
-    h, w = bgr.shape[:2]
-    scale = min(1.0, width / w)
-    small = cv2.resize(bgr, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA) if scale < 1 else bgr
-    bgra = cv2.cvtColor(small, cv2.COLOR_BGR2BGRA)
-    sh, sw = bgra.shape[:2]
-    image = QImage(bgra.data, sw, sh, bgra.strides[0], QImage.Format.Format_RGB32).copy()  # owns its pixels
-    return image, sw / w
+def bgra_qimage(pixels: Any, width: int, height: int) -> QImage:
+    """BGRA bytes → a QImage that owns its pixels. Format_RGB32 (BGRA bytes on little-endian) is what the
+    scene graph uploads as is; RGB888 would be converted on the UI (or render) thread for every frame."""
+    if not width or not height:
+        return QImage()
+    return QImage(pixels, width, height, width * 4, QImage.Format.Format_RGB32).copy()
+
+
+def to_qimage(bgr: Any, width: int | None = None) -> tuple[QImage, float]:
+    """A BGR numpy frame (an in-process camera's) → a QImage no wider than ``width``, and the scale applied."""
+    from drivers.camera.preview import PREVIEW_WIDTH, shrink_to_bgra
+
+    bgra, scale = shrink_to_bgra(bgr, width or PREVIEW_WIDTH)
+    return bgra_qimage(bgra.data, bgra.shape[1], bgra.shape[0]), scale
 
 
 def still_qimage(jpeg: bytes) -> QImage | None:
-    """The captured page for the review screen. Decoded by OpenCV, which lets go of the GIL while it works:
-    ``QImage.fromData`` holds it for the whole decode (measured 35 ms for 2560×1440, the UI thread frozen)."""
-    bgr = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
-    return None if bgr is None else to_qimage(bgr, STILL_WIDTH)[0]
+    """The captured page for the review screen, from an in-process camera's JPEG."""
+    from drivers.camera.preview import decode_still
+
+    bgra = decode_still(jpeg)
+    return None if bgra is None else bgra_qimage(bgra.data, bgra.shape[1], bgra.shape[0])
 
 
 class CameraImages(QQuickImageProvider):
@@ -132,8 +134,13 @@ class CameraBridge(QObject):
         if not jpeg and now - self._last_preview < PREVIEW_INTERVAL_S:
             return  # a faster camera: the eye gains nothing from more, the UI thread pays for each
         self._last_preview = now
-        image, scale = to_qimage(preview.frame)
-        still = still_qimage(jpeg) if jpeg else None
+        if isinstance(preview, PreviewImage):  # from the camera process: ready to show
+            image, scale = bgra_qimage(preview.pixels, preview.width, preview.height), 1.0
+            still = bgra_qimage(preview.still.pixels, preview.still.width, preview.still.height) \
+                if jpeg and preview.still is not None else None
+        else:
+            image, scale = to_qimage(preview.frame)
+            still = still_qimage(jpeg) if jpeg else None
         with self._lock:  # a frame still in flight when the session is wiped must not land afterwards
             if not self._running:
                 return
@@ -150,3 +157,9 @@ class CameraBridge(QObject):
     def clear(self) -> None:
         self.images.clear()
         self._serial = 0
+
+    def release(self) -> None:
+        """Between villagers: the camera process (if the camera is one) ends, and its memory with it."""
+        release = getattr(self.camera, "release", None)
+        if callable(release):
+            release()

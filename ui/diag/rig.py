@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,8 +38,8 @@ class DiagParts:
 
     events: EventHub
     card: Any = None  # drivers.card.base.CardReader
-    camera: Any = None  # drivers.camera.service.DocumentCamera
-    virtual_camera: Any = None  # its VirtualCamera source, for the demo's "unplug"
+    camera: Any = None  # the app's drivers.camera.process.CameraProcess, or a DocumentCamera (kiosk diag)
+    virtual_camera: Any = None  # its virtual source's controls, for the demo's "unplug"
     pad: Any = None  # drivers.sigpad.base.Sigpad
     pad_scribble: Callable[[float], bool] | None = None
     pad_port: str = ""  # a real pad's serial port; empty for the virtual pad
@@ -218,7 +219,9 @@ def app_parts(events: EventHub, *, card=None, camera=None, pad=None, pad_port: s
     from drivers.sigpad.virtual import VirtualSigpad
 
     parts = DiagParts(events, card=card, camera=camera, pad=pad, printer_worker=printer_worker, store=store)
-    if camera is not None:  # the camera's modules (cv2, numpy) only on a terminal that has one
+    if getattr(camera, "virtual", None) is not None:  # the app's camera process over a virtual camera
+        parts.virtual_camera = camera.virtual
+    elif camera is not None and "drivers.camera.virtual" in sys.modules:  # an in-process one (tests, tools)
         from drivers.camera.virtual import VirtualCamera
 
         source = getattr(camera, "source", None)
