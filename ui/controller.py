@@ -298,6 +298,7 @@ class KioskController(QObject):
         self._errors, self._form_page, self._pin_message = {}, 0, ""
         self._submit_error = ""
         self.capture.reset()
+        self.capture.prepare()
         self.formChanged.emit()
         self.errorsChanged.emit()
         self._go("Notice")  # ensures _next_step starts from the notice

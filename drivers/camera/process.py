@@ -12,7 +12,7 @@ OpenCV), sends commands, reads previews and hands them to the callback, reaps th
 if it died while previewing. Calls from other threads queue a command and return.
 
 Messages are pickled tuples over a socketpair (``multiprocessing.connection`` framing):
-  kiosk → camera  ("init", settings, virtual_state) first; ("start", profile), ("stop",), ("capture_now",),
+  kiosk → camera  ("init", settings, virtual_state) first (``prepare`` sends only this); ("start", profile), ("stop",), ("capture_now",),
                   ("virtual", control, args), ("diagnose", call_id, options), ("close",)
   camera → kiosk  ("state", state, message); ("preview", meta) then its BGRA pixels (and the still's, if any);
                   ("reply", call_id, ok, value)
@@ -93,6 +93,11 @@ class CameraProcess:
     def capture_now(self) -> None:
         self._command(("capture_now",))
 
+    def prepare(self) -> None:
+        """Start the camera process now without previewing, so the first ``start`` shows a picture at once
+        (a new process needs ~0.3 s: Python, numpy, OpenCV, opening the device)."""
+        self._command(("prepare",))
+
     def release(self) -> None:
         """Between villagers: the camera process closes the device and ends; the next ``start`` begins anew."""
         self._command(("close",))
@@ -110,16 +115,21 @@ class CameraProcess:
 
     def close(self) -> None:
         with self._lock:
+            if self._closing:
+                return
             self._closing, self._callback, self._previewing = True, None, False
+            thread = self._thread
         self._wake()
-        if self._thread is not None:
-            self._thread.join(timeout=CLOSE_GRACE_S + 5)
-            self._thread = None
+        if thread is not None:
+            thread.join(timeout=CLOSE_GRACE_S + 5)
+        if thread is None or not thread.is_alive():  # a wedged thread keeps its wake-up pipe
+            os.close(self._wake_r)
+            os.close(self._wake_w)
 
-    def wait_for_no_process(self, timeout: float) -> bool:
-        """Wait until no camera process runs (it has ended and been reaped); False on timeout."""
+    def wait_for_process(self, running: bool, timeout: float) -> bool:
+        """Wait until a camera process runs (``running``) or none does (it has ended and been reaped)."""
         with self._lock:
-            return self._child_changed.wait_for(lambda: self.child_pid is None, timeout)
+            return self._child_changed.wait_for(lambda: (self.child_pid is not None) == running, timeout)
 
     @property
     def children_started(self) -> int:
@@ -187,19 +197,19 @@ class CameraProcess:
                 child.leaving = True
                 self._ended(child)
             self.state = CameraState.CLOSED
-            os.close(self._wake_r)
-            os.close(self._wake_w)
 
     def _send(self, child: _Child | None, command: tuple) -> _Child | None:
         tag = command[0]
         if child is None or child.leaving:
-            if tag not in ("start", "diagnose"):
+            if tag not in ("start", "diagnose", "prepare"):
                 return child  # nothing runs: stop / capture / virtual controls take effect at the next start
             if child is not None:  # one on its way out: let it go, start afresh
                 self._ended(child)
             child = self._spawn()
             if child is None:
                 return None
+        if tag == "prepare":
+            return child
         try:
             child.conn.send(command)
         except (OSError, ValueError) as exc:

@@ -36,6 +36,9 @@ def test_whole_service_from_card_to_rating(rig, qtbot, kind):
     wait_until(lambda: list((rig.data_dir / "printed").glob("*.pdf")))
     tap(qtbot, rig.app, "finishButton")
     wait_until(lambda: c.screen == "Home" and c.session is None)
+    # the camera process: started once when a service with materials began, ended by the wipe; none otherwise
+    assert rig.camera.wait_for_process(False, 15)
+    assert rig.camera.children_started == (0 if kind == "plain" else 1)
 
 
 def test_wrong_pin_then_right(rig):

@@ -158,6 +158,12 @@ class CameraBridge(QObject):
         self.images.clear()
         self._serial = 0
 
+    def prepare(self) -> None:
+        """A service with materials has begun: the camera process (if the camera is one) starts now."""
+        prepare = getattr(self.camera, "prepare", None)
+        if callable(prepare):
+            prepare()
+
     def release(self) -> None:
         """Between villagers: the camera process (if the camera is one) ends, and its memory with it."""
         release = getattr(self.camera, "release", None)

@@ -78,13 +78,26 @@ def test_release_ends_the_process_and_the_next_start_begins_a_new_one(camera):
     camera.release()
     closed = camera.states.wait_for(lambda e: e.state == "closed")
     assert closed.message == ""
-    assert camera.wait_for_no_process(15)
+    assert camera.wait_for_process(False, 15)
     with pytest.raises(ProcessLookupError):
         os.kill(first, 0)
     camera.previews.clear()
     start(camera, "a4")  # the document is still on the plate: the new process is told
     assert camera.previews.wait_for(lambda p: p.quad is not None)
     assert camera.children_started == 2 and camera.child_pid not in (None, first)
+
+
+def test_prepare_starts_the_process_ahead_of_the_first_preview(camera):
+    camera.prepare()
+    assert camera.wait_for_process(True, 15)
+    assert camera.states.items == [] and camera.previews.items == []  # not previewing: the device is not open
+    camera.virtual.show_document("id_card_front")
+    start(camera)
+    assert camera.previews.wait_for(lambda p: p.quad is not None)
+    camera.prepare()  # one runs already: nothing more starts
+    camera.stop()
+    camera.release()
+    assert camera.wait_for_process(False, 15) and camera.children_started == 1
 
 
 def test_a_killed_camera_process_is_reported_in_plain_chinese_and_comes_back(camera):
@@ -145,7 +158,7 @@ def test_a_camera_process_that_sends_garbage_is_ended_and_reported(tmp_path, rec
         camera.start(lambda p: previews(kept(p)))
         assert states.wait_for(lambda e: e.message == CRASHED_MESSAGE, timeout=10).state == "unplugged"
         assert previews.wait_for(lambda p: p.width == 0).hint == CRASHED_MESSAGE
-        assert camera.wait_for_no_process(15)
+        assert camera.wait_for_process(False, 15)
     finally:
         camera.close()
 
