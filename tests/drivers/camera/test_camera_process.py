@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -186,3 +187,33 @@ def test_the_kiosk_side_of_a_capture_loads_neither_opencv_nor_numpy():
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads(out.stdout.splitlines()[-1]) == {"captured": True, "cv2": False, "numpy": False}
 
+
+
+ORPHANED = """
+import sys
+from drivers.camera.process import CameraProcess
+from kiosk.config.schema import CameraSection
+from kiosk.events import EventHub
+camera = CameraProcess(CameraSection(driver="virtual"), EventHub())
+camera.prepare()
+camera.wait_for_process(True, 30)
+print(camera.child_pid, flush=True)
+sys.stdin.read()  # until the test kills this "kiosk"
+"""
+
+
+def test_the_camera_process_ends_when_the_kiosk_is_killed():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    kiosk = subprocess.Popen([sys.executable, "-c", ORPHANED], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        child_pid = int(kiosk.stdout.readline())
+        watch = os.pidfd_open(child_pid)
+    finally:
+        kiosk.kill()  # kill -9: no close(), no release
+        kiosk.wait(10)
+    try:
+        ended, _, _ = select.select([watch], [], [], 15)  # a pidfd is readable once its process has exited
+        assert ended == [watch], "the camera process outlived the kiosk"
+    finally:
+        os.close(watch)
