@@ -8,6 +8,8 @@ scenes). ``service.DocumentCamera`` runs either on the device's worker thread wi
 from __future__ import annotations
 
 import enum
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -17,6 +19,9 @@ if TYPE_CHECKING:  # the kiosk process imports this module without numpy or Open
     import numpy as np
 
     from .quality import Quality
+
+
+log = logging.getLogger(__name__)
 
 
 class CameraState(enum.Enum):
@@ -104,3 +109,13 @@ class Capture:
     confidence: float
     quality: Quality | None
     jpeg: bytes  # the page (or the whole still when no page was found), within the profile's budget
+
+
+def hand_over(callback: Callable[[object], None] | None, preview: object) -> None:
+    """Give a preview to the subscriber, if any: a broken subscriber must not take the camera's thread down."""
+    if callback is None:
+        return
+    try:
+        callback(preview)
+    except Exception:
+        log.exception("camera preview callback failed")

@@ -36,7 +36,7 @@ from typing import Any
 
 from kiosk.events import DeviceStateChanged, EventHub
 
-from .base import VIRTUAL_FAULTS, CameraState, CameraUnavailable, PreviewImage
+from .base import VIRTUAL_FAULTS, CameraState, CameraUnavailable, PreviewImage, hand_over
 
 log = logging.getLogger(__name__)
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # where ``drivers`` is importable from, for the child
@@ -337,12 +337,7 @@ class CameraProcess:
     def _deliver(self, preview: PreviewImage) -> None:
         with self._lock:
             callback = self._callback
-        if callback is None:
-            return
-        try:
-            callback(preview)
-        except Exception:  # a broken subscriber must not take the camera thread down
-            log.exception("camera preview callback failed")
+        hand_over(callback, preview)
 
 
 class VirtualControls:

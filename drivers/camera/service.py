@@ -21,7 +21,7 @@ import numpy as np
 from kiosk.events import DeviceStateChanged, EventHub
 
 from .autocapture import AutoCapture, AutoState
-from .base import STATE_MESSAGES, CameraState, CameraUnavailable, Capture, FrameSource, Preview
+from .base import STATE_MESSAGES, CameraState, CameraUnavailable, Capture, FrameSource, Preview, hand_over
 from .detect import InvalidFrame, check_frame, find_page
 from .profiles import DocumentProfile, get_profile
 from .quality import QualityThresholds, assess
@@ -252,12 +252,7 @@ class DocumentCamera:
     def _deliver(self, preview: Preview) -> None:
         with self._lock:
             callback = self._callback
-        if callback is None:
-            return
-        try:
-            callback(preview)
-        except Exception:  # a broken subscriber must not take the camera thread down
-            log.exception("camera preview callback failed")
+        hand_over(callback, preview)
 
     def _set_state(self, state: CameraState) -> None:
         if state is self.state:

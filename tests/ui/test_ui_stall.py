@@ -57,7 +57,8 @@ class _Camera:
         pass
 
 
-def test_a_fast_camera_reaches_the_ui_at_most_15_times_a_second_but_every_still_does(qtbot):
+def started_bridge():
+    """A started camera bridge and what it signals: (bridge, frames, stills)."""
     from ui.bridges.camera import CameraBridge
 
     bridge = CameraBridge(_Camera(), EventHub())
@@ -65,6 +66,11 @@ def test_a_fast_camera_reaches_the_ui_at_most_15_times_a_second_but_every_still_
     frames, stills = [], []
     bridge.frame.connect(lambda *a: frames.append(a))
     bridge.captured.connect(stills.append)
+    return bridge, frames, stills
+
+
+def test_a_fast_camera_reaches_the_ui_at_most_15_times_a_second_but_every_still_does(qtbot):
+    bridge, frames, stills = started_bridge()
     preview = SimpleNamespace(frame=np.zeros((720, 1280, 3), np.uint8), quad=[(100, 100), (500, 100), (500, 400),
                                                                             (100, 400)], hint="", progress=0.5)
     for _ in range(30):  # a burst far faster than 15 fps
@@ -79,13 +85,8 @@ def test_a_fast_camera_reaches_the_ui_at_most_15_times_a_second_but_every_still_
 def test_a_preview_from_the_camera_process_is_shown_as_it_came_with_its_still(qtbot):
     """The camera process sends BGRA already shrunk, the outline in its pixels: the bridge only copies it."""
     from drivers.camera.base import PreviewImage
-    from ui.bridges.camera import CameraBridge
 
-    bridge = CameraBridge(_Camera(), EventHub())
-    bridge.start("free")
-    frames, stills = [], []
-    bridge.frame.connect(lambda *a: frames.append(a))
-    bridge.captured.connect(stills.append)
+    bridge, frames, stills = started_bridge()
     pixels = bytearray(bytes((255, 0, 0, 255)) * (96 * 54))  # BGRA blue
     still = PreviewImage(40, 60, memoryview(bytearray(bytes((0, 0, 255, 255)) * (40 * 60))))  # red
     bridge.on_preview(PreviewImage(96, 54, memoryview(pixels), quad=((10.0, 10.0), (80.0, 10.0), (80.0, 40.0),
