@@ -126,7 +126,10 @@ class CameraChild:
 
 
 def main(argv: list[str]) -> int:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the kiosk's terminal: the kiosk closes us
+    # Ctrl+C in the kiosk's terminal, or systemd stopping the unit (it signals the whole cgroup): the kiosk closes
+    # us as it shuts down (and if it dies, the socket's EOF ends us), so its log shows no "ended unexpectedly"
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="camera-process %(levelname)s %(name)s: %(message)s")
     conn = Connection(int(argv[1]))

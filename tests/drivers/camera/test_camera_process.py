@@ -116,6 +116,18 @@ def test_a_killed_camera_process_is_reported_in_plain_chinese_and_comes_back(cam
     assert camera.children_started == 2
 
 
+def test_a_stop_signal_for_the_whole_unit_leaves_the_camera_to_the_kiosk(camera):
+    """systemd stops the unit by signalling every process in it: the camera process waits for the kiosk to close it."""
+    camera.virtual.show_document("id_card_front")
+    start(camera)
+    before = camera.previews.wait_for(lambda p: p.width > 0)
+    os.kill(camera.child_pid, signal.SIGTERM)
+    for _ in range(5):  # previews go on (five: long after the signal was delivered)
+        before = camera.previews.wait_for(lambda p: p.quad is not None, after=before)
+    assert camera.children_started == 1 and not any(e.message == CRASHED_MESSAGE for e in camera.states.items)
+    camera.close()  # the kiosk's own shutdown: it ends
+
+
 def test_virtual_faults_reach_the_camera_in_its_process_and_are_remembered(camera):
     camera.virtual.unplug()  # before any camera process runs
     start(camera)
