@@ -111,7 +111,13 @@ class CameraProcess:
             self._calls[call_id] = future
         self._command(("diagnose", call_id, options))
         wait_s = options.get("first_frame_s", 6.0) + options.get("window_s", 1.5) + CLOSE_GRACE_S
-        return future.result(timeout=wait_s)
+        try:
+            return future.result(timeout=wait_s)
+        finally:
+            with self._lock:
+                previewing = self._previewing
+            if not previewing:
+                self.release()  # a technician's check between villagers leaves no camera process behind
 
     def close(self) -> None:
         with self._lock:

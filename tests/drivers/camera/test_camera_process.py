@@ -147,6 +147,7 @@ def test_a_technician_check_runs_in_the_camera_process(camera):
     status, message, details = camera.diagnose(window_s=1.0, want_frames=6)
     assert status.value == "ok" and "帧/秒" in message
     assert details["frames"] >= 6 and details["page_found"] and (details["width"], details["height"]) == (1280, 720)
+    assert camera.wait_for_process(False, 15)  # nobody is previewing: the check's process does not stay
 
 
 BABBLER = """#!{python}
