@@ -33,6 +33,7 @@ class CameraState(enum.Enum):
     BAD_FRAME = "bad_frame"  # frames of the wrong size or type
 
 
+PREVIEW_INTERVAL_S = 1 / 15 * 0.9  # ≤ 15 previews a second reach the UI (slack: a 15 fps camera loses none)
 VIRTUAL_FAULTS = ("black", "frozen", "bad_frame")  # what the virtual camera can be told to do wrong
 
 STATE_MESSAGES = {  # plain Chinese for DeviceStateChanged.message; empty when all is well

@@ -20,13 +20,12 @@ from typing import Any
 from kiosk.config.schema import CameraSection
 from kiosk.events import DeviceStateChanged, EventHub
 
-from .base import CameraState, Preview
+from .base import PREVIEW_INTERVAL_S, CameraState, Preview
 from .preview import decode_still, shrink_to_bgra
 from .service import make_camera
 from .virtual import VirtualCamera
 
 log = logging.getLogger("drivers.camera.child")
-PREVIEW_INTERVAL_S = 1 / 15 * 0.9  # ≤ 15 previews a second reach the kiosk (a faster camera: the eye gains nothing)
 VIRTUAL_CONTROLS = ("show_document", "take_away", "unplug", "replug", "set_fault")
 
 

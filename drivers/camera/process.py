@@ -74,8 +74,7 @@ class CameraProcess:
         self._calls: dict[int, Future] = {}
         self._next_call = 0
         self._thread: threading.Thread | None = None
-        self._frame_buffer = bytearray()
-        self._still_buffer = bytearray()
+        self._buffers: dict[str, bytearray] = {}  # "frame", "still": reused for every preview of a session
         self._children_started = 0
         self.child_pid: int | None = None  # the camera process running now (tests, diagnostics)
 
@@ -287,7 +286,7 @@ class CameraProcess:
             self.child_pid = None
             self._child_changed.notify_all()
         self._fail_calls("高拍仪程序已退出")
-        self._frame_buffer, self._still_buffer = bytearray(), bytearray()
+        self._buffers.clear()
         if expected:
             self.state = CameraState.CLOSED
             return False
@@ -324,21 +323,21 @@ class CameraProcess:
 
     def _on_preview(self, child: _Child, meta: dict) -> None:
         width, height = meta["width"], meta["height"]
-        pixels: memoryview | bytes = b""
-        if width:
-            if len(self._frame_buffer) < width * height * 4:
-                self._frame_buffer = bytearray(width * height * 4)
-            pixels = memoryview(self._frame_buffer)[:child.conn.recv_bytes_into(self._frame_buffer)]
+        pixels = self._read_pixels(child, "frame", width * height * 4) if width else b""
         still = None
         if meta.get("still"):
             still_w, still_h = meta["still"]
-            if len(self._still_buffer) < still_w * still_h * 4:
-                self._still_buffer = bytearray(still_w * still_h * 4)
-            got = child.conn.recv_bytes_into(self._still_buffer)
-            still = PreviewImage(still_w, still_h, memoryview(self._still_buffer)[:got])
+            still = PreviewImage(still_w, still_h, self._read_pixels(child, "still", still_w * still_h * 4))
         quad = tuple(tuple(point) for point in meta["quad"]) if meta["quad"] else None
         self._deliver(PreviewImage(width, height, pixels, CameraState(meta["state"]), quad, meta["hint"],
                                    meta["progress"], meta["still_jpeg"], still))
+
+    def _read_pixels(self, child: _Child, which: str, size: int) -> memoryview:
+        """The next pixel payload, into this kind's buffer (grown when too small, reused for every frame)."""
+        target = self._buffers.get(which)
+        if target is None or len(target) < size:
+            target = self._buffers[which] = bytearray(size)
+        return memoryview(target)[:child.conn.recv_bytes_into(target)]
 
     def _deliver(self, preview: PreviewImage) -> None:
         with self._lock:

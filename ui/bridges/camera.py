@@ -20,11 +20,10 @@ from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from drivers.camera.base import PreviewImage
+from drivers.camera.base import PREVIEW_INTERVAL_S, PreviewImage
 from kiosk.events import DeviceStateChanged, EventHub
 
 log = logging.getLogger(__name__)
-PREVIEW_INTERVAL_S = 1 / 15 * 0.9  # ≤ 15 previews a second (with slack, so a 15 fps camera loses none)
 
 
 def bgra_qimage(pixels: Any, width: int, height: int) -> QImage:
