@@ -23,7 +23,6 @@ from kiosk.events import DeviceStateChanged, EventHub
 from .base import PREVIEW_INTERVAL_S, CameraState, Preview
 from .preview import decode_still, shrink_to_bgra
 from .service import make_camera
-from .virtual import VirtualCamera
 
 log = logging.getLogger("drivers.camera.child")
 VIRTUAL_CONTROLS = ("show_document", "take_away", "unplug", "replug", "set_fault")
@@ -36,9 +35,8 @@ class CameraChild:
         self._last_preview = 0.0
         self.events = EventHub()
         self.events.subscribe(DeviceStateChanged, self._on_state)
-        self.camera = make_camera(CameraSection(**settings), self.events)
-        source = getattr(self.camera, "source", None)
-        self.virtual = source if isinstance(source, VirtualCamera) else None
+        self.camera = make_camera(CameraSection(**settings), self.events)  # never None: no process for "none"
+        self.virtual = self.camera.source if settings["driver"] == "virtual" else None  # the demo's and tests'
         if self.virtual is not None:
             self._set_virtual(virtual)
 
@@ -53,8 +51,7 @@ class CameraChild:
                     break
                 self._handle(tag, args)
         finally:
-            if self.camera is not None:
-                self.camera.close()
+            self.camera.close()
         return 0
 
     def _handle(self, tag: str, args: list) -> None:
